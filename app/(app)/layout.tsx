@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireActor } from "@/lib/auth/require-actor";
+import { translator } from "@/lib/i18n/catalog";
+import { getAgency } from "@/lib/org/agency";
+import { signOutAction, switchActingAction } from "./akun/actions";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  if (actor.mustChangePassword) redirect("/ganti-kata-sandi");
+  const agency = getAgency(getDb(), actor.agencyId);
+  return (
+    <AppShell actor={actor} agencyName={agency?.name ?? ""} t={translator(actor.locale)} switchAction={switchActingAction} signOutAction={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}

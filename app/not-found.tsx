@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getT } from "@/lib/i18n/server";
+
+export default async function NotFound() {
+  const { t } = await getT();
+  return (
+    <main className="mx-auto max-w-md p-6 text-center">
+      <h1 className="mb-2 text-2xl font-bold">{t("errors.notFoundTitle")}</h1>
+      <p className="mb-6 text-slate-700">{t("errors.notFound")}</p>
+      <Link href="/" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white">
+        {t("errors.toHome")}
+      </Link>
+    </main>
+  );
+}

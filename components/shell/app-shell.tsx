@@ -1,0 +1,107 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Building2, Home, LogOut, ShieldCheck, UserRound } from "lucide-react";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import type { Translate } from "@/lib/i18n/catalog";
+import type { ActionState } from "@/lib/actions/action-state";
+import { ActingSwitcher } from "./acting-switcher";
+
+type NavItem = { href: string; label: string; icon: ReactNode };
+
+export function actingLabel(a: { kind: "definitif" | "plt" | "plh"; positionName: string }, t: Translate): string {
+  return a.kind === "definitif" ? a.positionName : `${t(`acting.kind.${a.kind}`)} ${a.positionName}`;
+}
+
+/** Phone: header plus bottom navigation. Wide screens: header plus sidebar. */
+export function AppShell({
+  actor,
+  agencyName,
+  t,
+  switchAction,
+  signOutAction,
+  children,
+}: {
+  actor: Actor;
+  agencyName: string;
+  t: Translate;
+  switchAction: (previous: ActionState, formData: FormData) => Promise<ActionState>;
+  signOutAction: () => Promise<void>;
+  children: ReactNode;
+}) {
+  const nav: NavItem[] = [
+    { href: "/", label: t("nav.home"), icon: <Home aria-hidden className="size-5" /> },
+    ...(can(actor, "admin.view") ? [{ href: "/admin", label: t("nav.admin"), icon: <ShieldCheck aria-hidden className="size-5" /> }] : []),
+    { href: "/akun", label: t("nav.account"), icon: <UserRound aria-hidden className="size-5" /> },
+  ];
+  return (
+    <div className="min-h-dvh pb-20 md:pb-0 md:pl-60">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t("app.skipToContent")}
+      </a>
+      <header className="sticky top-0 z-30 bg-brand-700 text-white shadow">
+        <div className="flex items-center justify-between gap-2 px-3 py-2 md:px-6">
+          <div className="min-w-0">
+            <p className="flex items-center gap-1 truncate text-xs text-brand-100">
+              <Building2 aria-hidden className="size-3.5 shrink-0" />
+              {agencyName}
+            </p>
+            <p className="truncate text-sm font-semibold" data-testid="actor-name">
+              {actor.displayName}
+            </p>
+          </div>
+          {actor.assignments.length > 1 && actor.acting ? (
+            <ActingSwitcher
+              action={switchAction}
+              current={String(actor.acting.assignmentId)}
+              label={t("acting.label")}
+              submitLabel={t("acting.switch")}
+              options={actor.assignments.map((a) => ({ value: String(a.assignmentId), label: actingLabel(a, t) }))}
+            />
+          ) : (
+            <p className="max-w-[45%] truncate text-right text-xs text-brand-100" data-testid="acting-position">
+              {actor.acting ? actingLabel(actor.acting, t) : t("acting.noAssignment")}
+            </p>
+          )}
+        </div>
+      </header>
+
+      <nav aria-label={t("nav.menu")} className="fixed inset-y-0 left-0 z-20 hidden w-60 flex-col border-r border-slate-200 bg-white pt-16 md:flex">
+        <p className="px-5 pb-4 text-2xl font-black text-brand-700">Kawan</p>
+        <ul className="flex-1 space-y-1 px-3">
+          {nav.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className="flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-800 hover:bg-brand-50">
+                {item.icon}
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <form action={signOutAction} className="p-3">
+          <button type="submit" className="flex min-h-11 w-full items-center gap-3 rounded-lg px-3 text-slate-700 hover:bg-slate-100">
+            <LogOut aria-hidden className="size-5" />
+            {t("nav.signOut")}
+          </button>
+        </form>
+      </nav>
+
+      <main id="main" className="mx-auto max-w-5xl p-4 md:p-6">
+        {children}
+      </main>
+
+      <nav aria-label={t("nav.menu")} className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white md:hidden">
+        <ul className="flex">
+          {nav.map((item) => (
+            <li key={item.href} className="flex-1">
+              <Link href={item.href} className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-slate-700">
+                {item.icon}
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

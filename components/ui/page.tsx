@@ -1,0 +1,56 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export function PageHeader({ title, description, back, actions }: { title: string; description?: string; back?: { href: string; label: string }; actions?: ReactNode }) {
+  return (
+    <header className="mb-4 space-y-1">
+      {back && (
+        <Link href={back.href} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+          ← {back.label}
+        </Link>
+      )}
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-xl font-bold text-slate-900 sm:text-2xl">{title}</h1>
+        {actions}
+      </div>
+      {description && <p className="text-sm text-slate-600">{description}</p>}
+    </header>
+  );
+}
+
+export function Card({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-xl border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
+      {title && <h2 className="mb-3 text-base font-semibold text-slate-900">{title}</h2>}
+      {children}
+    </section>
+  );
+}
+
+export function LinkButton({ href, children, variant = "primary" }: { href: string; children: ReactNode; variant?: "primary" | "secondary" }) {
+  const style = variant === "primary" ? "bg-brand-700 text-white hover:bg-brand-900" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100";
+  return (
+    <Link href={href} className={`inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold ${style}`}>
+      {children}
+    </Link>
+  );
+}
+
+/** Status shown by text and colour together, never colour alone. */
+export function StatusBadge({ active, activeLabel, inactiveLabel }: { active: boolean; activeLabel: string; inactiveLabel: string }) {
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${active ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-700"}`}>
+      {active ? "● " : "○ "}
+      {active ? activeLabel : inactiveLabel}
+    </span>
+  );
+}
+
+export function Pagination({ prevHref, nextHref, prevLabel, nextLabel }: { prevHref?: string; nextHref?: string; prevLabel: string; nextLabel: string }) {
+  return (
+    <nav className="mt-4 flex justify-between gap-2" aria-label="pagination">
+      {prevHref ? <LinkButton href={prevHref} variant="secondary">{prevLabel}</LinkButton> : <span />}
+      {nextHref ? <LinkButton href={nextHref} variant="secondary">{nextLabel}</LinkButton> : <span />}
+    </nav>
+  );
+}

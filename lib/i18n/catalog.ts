@@ -1,0 +1,51 @@
+import idCommon from "@/messages/id/common.json";
+import idAuth from "@/messages/id/auth.json";
+import idAdmin from "@/messages/id/admin.json";
+import enCommon from "@/messages/en/common.json";
+import enAuth from "@/messages/en/auth.json";
+import enAdmin from "@/messages/en/admin.json";
+
+export const LOCALES = ["id", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+type Tree = { [key: string]: string | Tree };
+
+// One file per area keeps catalogs small to review; the file's top-level keys are its namespaces.
+const catalogs: Record<Locale, Tree> = {
+  id: { ...idCommon, ...idAuth, ...idAdmin },
+  en: { ...enCommon, ...enAuth, ...enAdmin },
+};
+
+function lookup(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object") return undefined;
+    node = node[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** Indonesian is the primary catalog; English falls back to it for any missing key. */
+export function translator(locale: Locale): Translate {
+  return (key, params) => {
+    const text = lookup(catalogs[locale], key) ?? lookup(catalogs.id, key) ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  };
+}
+
+export function hasMessage(key: string): boolean {
+  return lookup(catalogs.id, key) !== undefined;
+}
+
+/** The subset of a catalog under the given namespaces, to hand to client components. */
+export function clientMessages(locale: Locale, namespaces: string[]): Tree {
+  const out: Tree = {};
+  for (const ns of namespaces) {
+    const own = catalogs[locale][ns];
+    const fallback = catalogs.id[ns];
+    if (typeof fallback === "object") out[ns] = { ...fallback, ...(typeof own === "object" ? own : {}) };
+  }
+  return out;
+}

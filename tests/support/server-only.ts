@@ -1,0 +1,2 @@
+// Stand-in for the "server-only" marker package under vitest, which is not a React Server environment.
+export {};
