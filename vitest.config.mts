@@ -4,7 +4,7 @@ import path from "node:path";
 export default defineConfig({
   resolve: {
     // Vitest does not read tsconfig paths.
-    alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/server-only.ts") },
+    alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts") },
   },
   test: {
     include: ["tests/**/*.test.ts"],

@@ -1,0 +1,12 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "data/**", "test-results/**", "playwright-report/**", ".e2e/**"],
+  },
+];
+
+export default config;

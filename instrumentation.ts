@@ -1,0 +1,6 @@
+// Runs once when the server starts: bring the database schema up to date before the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb, migrateDatabase } = await import("./db");
+  migrateDatabase(getDb());
+}

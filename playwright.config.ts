@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+import path from "node:path";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const e2eDir = path.join(process.cwd(), ".e2e");
+
+// Debian's Chromium: Playwright cannot download its own browser on this network.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: path.join(e2eDir, "results.json") }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: [
+    { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, browserName: "chromium", launchOptions } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+  ],
+  webServer: {
+    // A fresh database for every run, seeded with the demo regency, served by the production build.
+    command: `rm -rf ${e2eDir}/data && npm run seed && npm run start -- -p ${PORT}`,
+    url: `http://localhost:${PORT}/masuk`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { DATABASE_PATH: path.join(e2eDir, "data", "kawan.db"), AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef" },
+  },
+});

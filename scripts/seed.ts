@@ -1,0 +1,61 @@
+/**
+ * Seeds the database: archive classification codes and the demo regency, each only when its table is empty.
+ *
+ *   npx tsx --conditions=react-server scripts/seed.ts
+ *
+ * `--conditions=react-server` makes the "server-only" marker (imported by db/index.ts and lib/auth) resolve to
+ * its empty module, as it does inside Next.js server code; without it the import throws.
+ * The database file is DATABASE_PATH or data/kawan.db.
+ */
+import { count } from "drizzle-orm";
+import { databasePath, migrateDatabase, openDatabase } from "../db";
+import { classificationCodes } from "../db/schema";
+import { seedClassificationCodes } from "../db/seed/classification";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed/demo-org";
+import { formatNip } from "../lib/org/nip";
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function main(): void {
+  const file = databasePath();
+  console.log(`Database: ${file}`);
+  const db = openDatabase(file);
+  try {
+    migrateDatabase(db);
+
+    const inserted = seedClassificationCodes(db);
+    const total = db.select({ n: count() }).from(classificationCodes).get()?.n ?? 0;
+    console.log(
+      inserted > 0
+        ? `Kode klasifikasi arsip: ${inserted} kode dimuat.`
+        : `Kode klasifikasi arsip: sudah ada (${total} kode), dilewati.`,
+    );
+
+    const started = Date.now();
+    const demo = seedDemo(db);
+    if (demo.created) {
+      console.log(
+        `Data demo: ${demo.units} unit kerja, ${demo.positions} jabatan, ${demo.employees} pegawai, ` +
+          `${demo.assignments} penugasan, ${demo.roles} peran (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      );
+    } else {
+      console.log("Data demo: instansi sudah ada, dilewati.");
+    }
+
+    console.log(`\nAkun demo (masuk dengan NIP atau e-mail), kata sandi untuk semua: ${DEMO_PASSWORD}\n`);
+    console.log(
+      table(
+        ["Peran", "Nama", "NIP", "E-mail", "Jabatan"],
+        DEMO_LOGINS.map((l) => [l.label, l.fullName, formatNip(l.nip), l.email, l.positionName]),
+      ),
+    );
+  } finally {
+    db.$client.close();
+  }
+}
+
+main();
