@@ -12,7 +12,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (actor.mustChangePassword) redirect("/ganti-kata-sandi");
   const agency = getAgency(getDb(), actor.agencyId);
   return (
-    <AppShell actor={actor} agencyName={agency?.name ?? ""} t={translator(actor.locale)} switchAction={switchActingAction} signOutAction={signOutAction}>
+    <AppShell actor={actor} agencyName={agency?.name ?? ""}
+      logoUrl={agency?.logoSha256 ? `/api/instansi/${agency.id}/logo?v=${agency.logoSha256.slice(0, 12)}` : null} t={translator(actor.locale)} switchAction={switchActingAction} signOutAction={signOutAction}>
       {children}
     </AppShell>
   );

@@ -17,6 +17,7 @@ export function actingLabel(a: { kind: "definitif" | "plt" | "plh"; positionName
 export function AppShell({
   actor,
   agencyName,
+  logoUrl,
   t,
   switchAction,
   signOutAction,
@@ -24,6 +25,7 @@ export function AppShell({
 }: {
   actor: Actor;
   agencyName: string;
+  logoUrl: string | null;
   t: Translate;
   switchAction: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   signOutAction: () => Promise<void>;
@@ -41,14 +43,19 @@ export function AppShell({
       </a>
       <header className="sticky top-0 z-30 bg-brand-700 text-white shadow">
         <div className="flex items-center justify-between gap-2 px-3 py-2 md:px-6">
-          <div className="min-w-0">
-            <p className="flex items-center gap-1 truncate text-xs text-brand-100">
-              <Building2 aria-hidden className="size-3.5 shrink-0" />
-              {agencyName}
-            </p>
-            <p className="truncate text-sm font-semibold" data-testid="actor-name">
-              {actor.displayName}
-            </p>
+          <div className="flex min-w-0 items-center gap-2">
+            {logoUrl ? (
+              // eslint-disable-next-line @next/next/no-img-element -- small logo from our own route
+              <img src={logoUrl} alt="" className="size-9 shrink-0 rounded bg-white object-contain p-0.5" />
+            ) : (
+              <Building2 aria-hidden className="size-7 shrink-0 text-brand-100" />
+            )}
+            <div className="min-w-0">
+              <p className="truncate text-xs text-brand-100">{agencyName}</p>
+              <p className="truncate text-sm font-semibold" data-testid="actor-name">
+                {actor.displayName}
+              </p>
+            </div>
           </div>
           {actor.assignments.length > 1 && actor.acting ? (
             <ActingSwitcher

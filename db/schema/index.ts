@@ -2,3 +2,4 @@ export * from "./org";
 export * from "./auth";
 export * from "./audit";
 export * from "./reference";
+export * from "./files";

@@ -12,6 +12,8 @@ export const agencies = sqliteTable("agencies", {
   website: text("website").notNull().default(""),
   timeZone: text("time_zone").notNull().default("Asia/Jakarta"),
   paperSize: text("paper_size", { enum: ["A4", "F4"] }).notNull().default("A4"),
+  /** SHA-256 of the logo in the files table (PNG or JPEG), shown in the header and on letterheads. */
+  logoSha256: text("logo_sha256"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch() * 1000)`),
 });
 

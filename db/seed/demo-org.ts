@@ -6,6 +6,7 @@
  * PRNG, never Math.random). Only password hashes (random salts) and createdAt stamps differ between runs.
  * The people are fictional; any likeness to real officials is coincidental.
  */
+import { displayName } from "@/lib/org/display-name";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../index";
 import { agencies, assignments, auditLog, employeeRoles, employees, positions, units, type Role } from "../schema";
@@ -181,14 +182,11 @@ export const DEMO_LOGINS: readonly DemoLogin[] = (Object.keys(FIXED) as FixedKey
     nip: p.nip,
     email: p.email,
     name: p.name,
-    fullName: fullName(p),
+    fullName: displayName(p),
     positionName: p.positionName,
   };
 });
 
-function fullName(e: { name: string; titleFront: string; titleBack: string }): string {
-  return `${e.titleFront ? e.titleFront + " " : ""}${e.name}${e.titleBack ? ", " + e.titleBack : ""}`;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The organisation tree

@@ -7,6 +7,7 @@ import { forbidden } from "@/lib/errors";
  * actions and list queries alike; objects outside the actor's agency are never allowed.
  */
 const GRANTS = {
+  "agency.manage": ["agency_admin"],
   "org.manage": ["agency_admin"],
   "employee.manage": ["agency_admin"],
   "employee.import": ["agency_admin"],
