@@ -10,5 +10,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Real scrypt hashing (~50-150 ms each on 2 busy cores) makes some tests slow but not stuck.
+    testTimeout: 30_000,
   },
 });

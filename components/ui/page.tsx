@@ -46,9 +46,9 @@ export function StatusBadge({ active, activeLabel, inactiveLabel }: { active: bo
   );
 }
 
-export function Pagination({ prevHref, nextHref, prevLabel, nextLabel }: { prevHref?: string; nextHref?: string; prevLabel: string; nextLabel: string }) {
+export function Pagination({ prevHref, nextHref, prevLabel, nextLabel, label }: { prevHref?: string; nextHref?: string; prevLabel: string; nextLabel: string; label: string }) {
   return (
-    <nav className="mt-4 flex justify-between gap-2" aria-label="pagination">
+    <nav className="mt-4 flex justify-between gap-2" aria-label={label}>
       {prevHref ? <LinkButton href={prevHref} variant="secondary">{prevLabel}</LinkButton> : <span />}
       {nextHref ? <LinkButton href={nextHref} variant="secondary">{nextLabel}</LinkButton> : <span />}
     </nav>

@@ -1,9 +1,13 @@
 import idCommon from "@/messages/id/common.json";
 import idAuth from "@/messages/id/auth.json";
-import idAdmin from "@/messages/id/admin.json";
+import idAgency from "@/messages/id/agency.json";
+import idAdminOrg from "@/messages/id/admin-org.json";
+import idAdminEmployees from "@/messages/id/admin-employees.json";
 import enCommon from "@/messages/en/common.json";
 import enAuth from "@/messages/en/auth.json";
-import enAdmin from "@/messages/en/admin.json";
+import enAgency from "@/messages/en/agency.json";
+import enAdminOrg from "@/messages/en/admin-org.json";
+import enAdminEmployees from "@/messages/en/admin-employees.json";
 
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -12,8 +16,8 @@ type Tree = { [key: string]: string | Tree };
 
 // One file per area keeps catalogs small to review; the file's top-level keys are its namespaces.
 const catalogs: Record<Locale, Tree> = {
-  id: { ...idCommon, ...idAuth, ...idAdmin },
-  en: { ...enCommon, ...enAuth, ...enAdmin },
+  id: { ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees },
+  en: { ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {
