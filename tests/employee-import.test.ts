@@ -63,7 +63,7 @@ describe("preview", () => {
     expect(issues).toEqual({
       2: [],
       3: ["nip:nip.wrongLength"],
-      4: ["nip:employees.nipRule.gender"],
+      4: ["nip:nip.gender"],
       5: ["unit:employeeImport.unitUnknown"],
       6: ["position:employeeImport.positionUnknown"],
       7: ["nip:employeeImport.nipDuplicateInFile"],

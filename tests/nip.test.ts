@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { formatNip, nikProblem, nipProblem, normalizeNip, parseNip } from "@/lib/org/nip";
-import { nipProblemDetail } from "@/lib/org/employee-import";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -25,7 +24,7 @@ describe("NIP", () => {
     expect(parseNip("19900229 201501 2 007")).toBeNull(); // 1990 is not a leap year
     expect(parseNip("19920229 201501 2 007")).toMatchObject({ birthDate: "1992-02-29", gender: "female" });
     expect(nipProblem("198506152010031001")).toBeNull();
-    expect(nipProblemDetail("198506152010031001")).toBeNull();
+    expect(nipProblem("198506152010031001")).toBeNull();
   });
 
   test("printed form with spaces is accepted and produced", () => {
@@ -38,36 +37,33 @@ describe("NIP", () => {
   test("17 or 19 digits: wrong length", () => {
     expect(nipProblem("19850615201003100")).toBe("nip.wrongLength");
     expect(nipProblem("1985061520100310011")).toBe("nip.wrongLength");
-    expect(nipProblemDetail("19850615201003100")).toBe("nip.wrongLength");
+    expect(nipProblem("19850615201003100")).toBe("nip.wrongLength");
   });
 
   test("letters: not digits", () => {
     expect(nipProblem("19850615201003100A")).toBe("nip.notDigits");
     expect(nipProblem("NIP198506152010031")).toBe("nip.notDigits");
-    expect(nipProblemDetail("1985-06-15-2010031001")).toBe("nip.notDigits");
+    expect(nipProblem("1985-06-15-2010031001")).toBe("nip.notDigits");
   });
 
   test("impossible birth date", () => {
-    expect(nipProblem("198513152010031001")).toBe("nip.badContent"); // month 13
-    expect(nipProblemDetail("198513152010031001")).toBe("employees.nipRule.birthDate");
-    expect(nipProblemDetail("198502302010031001")).toBe("employees.nipRule.birthDate"); // 30 February
-    expect(nipProblemDetail("193006152010031001")).toBe("employees.nipRule.birthDate"); // before 1940
+    expect(nipProblem("198513152010031001")).toBe("nip.birthDate");
+    expect(nipProblem("198502302010031001")).toBe("nip.birthDate"); // 30 February
+    expect(nipProblem("193006152010031001")).toBe("nip.birthDate"); // before 1940
   });
 
   test("month of appointment out of range", () => {
-    expect(nipProblem("198506152010131001")).toBe("nip.badContent");
-    expect(nipProblemDetail("198506152010131001")).toBe("employees.nipRule.appointmentMonth");
-    expect(nipProblemDetail("198506152010001001")).toBe("employees.nipRule.appointmentMonth");
+    expect(nipProblem("198506152010131001")).toBe("nip.appointmentMonth");
+    expect(nipProblem("198506152010001001")).toBe("nip.appointmentMonth");
   });
 
   test("appointed before the age of 15", () => {
-    expect(nipProblemDetail("198506151995031001")).toBe("employees.nipRule.appointmentYear");
+    expect(nipProblem("198506151995031001")).toBe("nip.appointmentYear");
   });
 
   test("gender digit other than 1 or 2", () => {
-    expect(nipProblem("198506152010033001")).toBe("nip.badContent");
-    expect(nipProblemDetail("198506152010033001")).toBe("employees.nipRule.gender");
-    expect(nipProblemDetail("198506152010030001")).toBe("employees.nipRule.gender");
+    expect(nipProblem("198506152010033001")).toBe("nip.gender");
+    expect(nipProblem("198506152010030001")).toBe("nip.gender");
   });
 
   test("property: every generated well-formed NIP parses, with its birth date and gender", () => {
@@ -78,7 +74,7 @@ describe("NIP", () => {
         expect(info!.birthDate.replace(/-/g, "")).toBe(nip.slice(0, 8));
         expect(info!.gender).toBe(nip[14] === "1" ? "male" : "female");
         expect(nipProblem(nip)).toBeNull();
-        expect(nipProblemDetail(nip)).toBeNull();
+        expect(nipProblem(nip)).toBeNull();
         expect(normalizeNip(formatNip(nip))).toBe(nip);
       }),
     );
@@ -112,7 +108,7 @@ describe("NIP", () => {
       fc.property(validNip, fc.constantFrom("0", "3", "4", "5", "6", "7", "8", "9"), (nip, digit) => {
         const broken = nip.slice(0, 14) + digit + nip.slice(15);
         expect(parseNip(broken)).toBeNull();
-        expect(nipProblemDetail(broken)).toBe("employees.nipRule.gender");
+        expect(nipProblem(broken)).toBe("nip.gender");
       }),
     );
   });

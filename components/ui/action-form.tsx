@@ -25,6 +25,7 @@ export function ActionForm({
   children,
   className = "space-y-4",
   submitVariant = "primary",
+  renderSuccess,
 }: {
   action: Action;
   submitLabel: string;
@@ -32,8 +33,11 @@ export function ActionForm({
   children: ReactNode;
   className?: string;
   submitVariant?: "primary" | "danger" | "secondary";
+  /** Replaces the form after success, e.g. to show a one-time password; rendered on the server too (no JS needed). */
+  renderSuccess?: (data: unknown) => ReactNode;
 }) {
   const [state, formAction] = useActionState(action, idleState);
+  if (renderSuccess && state.status === "ok") return renderSuccess(state.data);
   return (
     <FormStateContext.Provider value={state}>
       <form action={formAction} className={className} noValidate>

@@ -12,8 +12,6 @@ import { formDataToObject } from "./form-data";
 type Options<R> = {
   /** Message key shown after success. */
   success?: string;
-  /** Paths whose cached render is stale after success. */
-  revalidate?: string[];
   /** Where to go after success. */
   redirectTo?: (result: R) => string;
   /** The one action allowed while a password change is pending: changing it. */
@@ -57,10 +55,12 @@ export function defineAction<S extends z.ZodType, R>(
       result = await run(await requestContext(actor), parsed.data);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, t(v)]));
+      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, t(v, error.params)]));
       return { status: "error", message: t(error.messageKey, error.params), fieldErrors };
     }
-    for (const path of options.revalidate ?? []) revalidatePath(path);
+    // Every page is rendered per request from the database; this tells the router to drop what it holds,
+    // so the submitting page and any page visited next show the change.
+    revalidatePath("/", "layout");
     if (options.redirectTo) redirect(options.redirectTo(result));
     return { status: "ok", message: options.success ? t(options.success) : undefined, data: result };
   };

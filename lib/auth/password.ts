@@ -1,18 +1,38 @@
 import "server-only";
-import { randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
 
-// scrypt parameters (N=2^15, r=8, p=1): ~50 ms per hash on this hardware, 32 MiB of memory.
-const N = 32768;
-const R = 8;
-const P = 1;
+type ScryptCost = { N: number; r: number; p: number };
+
+/** For passwords people choose: N=2^15, r=8, p=1, ~50-300 ms per hash on this hardware, 32 MiB of memory. */
+export const CHOSEN_PASSWORD_COST: ScryptCost = { N: 32768, r: 8, p: 1 };
+
+/**
+ * For server-generated temporary passwords: a random 69-bit secret is hopeless to guess offline even at a
+ * low cost, and the full cost would make a 5,000-row employee import take half an hour. The employee
+ * replaces it at first sign-in, and that password gets the full cost.
+ */
+export const TEMPORARY_PASSWORD_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+
 const KEY_LENGTH = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
-/** Encoded as scrypt$N$r$p$salt$hash (base64) so parameters can be raised later without breaking old hashes. */
-export function hashPassword(password: string): string {
+// Encoded as scrypt$N$r$p$salt$hash (base64), so verifyPassword reads the cost and parameters can be raised later.
+const encode = (cost: ScryptCost, salt: Buffer, hash: Buffer) =>
+  ["scrypt", cost.N, cost.r, cost.p, salt.toString("base64"), hash.toString("base64")].join("$");
+
+export function hashPassword(password: string, cost = CHOSEN_PASSWORD_COST): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(password.normalize("NFKC"), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAXMEM });
-  return ["scrypt", N, R, P, salt.toString("base64"), hash.toString("base64")].join("$");
+  return encode(cost, salt, scryptSync(password.normalize("NFKC"), salt, KEY_LENGTH, { ...cost, maxmem: MAXMEM }));
+}
+
+/** The same hash computed on libuv's thread pool, so hashing many does not block other requests. */
+export function hashPasswordAsync(password: string, cost = CHOSEN_PASSWORD_COST): Promise<string> {
+  const salt = randomBytes(16);
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...cost, maxmem: MAXMEM }, (error, hash) =>
+      error ? reject(error) : resolve(encode(cost, salt, hash)),
+    ),
+  );
 }
 
 export function verifyPassword(password: string, encoded: string): boolean {

@@ -33,27 +33,6 @@ export type ImportedEmployee = { employeeId: number; rowNumber: number; nip: str
 
 const OPEN_END = "9999-12-31";
 
-function isValidDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-/**
- * Like nipProblem, but names the part of the NIP that is wrong (birth date, month or year of appointment,
- * gender digit), so that whoever fixes a 5,000-row spreadsheet knows what to look for.
- */
-export function nipProblemDetail(raw: string): string | null {
-  const basic = nipProblem(raw);
-  if (basic !== "nip.badContent") return basic;
-  const nip = normalizeNip(raw);
-  const [by, bm, bd, ay, am] = [nip.slice(0, 4), nip.slice(4, 6), nip.slice(6, 8), nip.slice(8, 12), nip.slice(12, 14)].map(Number);
-  if (by < 1940 || !isValidDate(by, bm, bd)) return "employees.nipRule.birthDate";
-  if (am < 1 || am > 12) return "employees.nipRule.appointmentMonth";
-  if (ay < by + 15 || ay > 2100) return "employees.nipRule.appointmentYear";
-  if (nip[14] !== "1" && nip[14] !== "2") return "employees.nipRule.gender";
-  return basic;
-}
-
 /**
  * Spreadsheets drop the leading zero of a phone number typed as a number (81234567890) and often write the
  * country code without the plus (6281234567890).
@@ -153,7 +132,7 @@ export function checkImportRows(db: Reader, agencyId: number, today: string, row
     const add = (field: ImportColumn, messageKey: string, params?: Record<string, string | number>) => issues.push({ field, messageKey, ...(params ? { params } : {}) });
 
     const nip = normalizeNip(raw.nip);
-    const nipIssue = raw.nipWasNumber ? "employeeImport.nipStoredAsNumber" : nip === "" ? "validation.required" : nipProblemDetail(nip);
+    const nipIssue = raw.nipWasNumber ? "employeeImport.nipStoredAsNumber" : nip === "" ? "validation.required" : nipProblem(nip);
     if (nipIssue) add("nip", nipIssue);
     else if (nipRow.has(nip)) add("nip", "employeeImport.nipDuplicateInFile", { row: nipRow.get(nip)! });
     else if (lookups.existingNips.has(nip)) add("nip", "employees.nipTaken");

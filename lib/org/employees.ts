@@ -1,11 +1,12 @@
 import "server-only";
-import { randomBytes, randomInt, scrypt, scryptSync } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { assignments, employeeRoles, employees, ROLES, type Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { revokeSessions } from "@/lib/auth/sessions";
+import { hashPassword, hashPasswordAsync, TEMPORARY_PASSWORD_COST } from "@/lib/auth/password";
 import type { Ctx, Tx } from "@/lib/context";
 import { DomainError, invalid, notFound } from "@/lib/errors";
 import { assertAssignmentAllowed, assignablePosition, assignmentSnapshot } from "./assignments";
@@ -49,32 +50,15 @@ export function generateTemporaryPassword(): string {
   }
 }
 
-// A temporary password is a random 69-bit secret, not a human choice, so guessing it offline is hopeless
-// even at a low scrypt cost; the full cost of hashPassword (about 0.3 s here) would make a 5,000-row import
-// take half an hour. Same encoding as lib/auth/password.ts, so verifyPassword reads the cost from the hash.
-// The password the employee picks on first sign-in is hashed at the full cost.
-const TEMPORARY_COST = { N: 1024, r: 8, p: 1 };
-const KEY_LENGTH = 32;
+export const hashTemporaryPassword = (password: string) => hashPassword(password, TEMPORARY_PASSWORD_COST);
 
-function encodeHash(salt: Buffer, hash: Buffer): string {
-  return ["scrypt", TEMPORARY_COST.N, TEMPORARY_COST.r, TEMPORARY_COST.p, salt.toString("base64"), hash.toString("base64")].join("$");
-}
-
-export function hashTemporaryPassword(password: string): string {
-  const salt = randomBytes(16);
-  return encodeHash(salt, scryptSync(password.normalize("NFKC"), salt, KEY_LENGTH, TEMPORARY_COST));
-}
-
-/** Hashes many on libuv's thread pool, so a large import does not block other requests. */
+/** Hashes many on the thread pool in batches, so a large import does not block other requests. */
 export async function hashTemporaryPasswords(passwords: string[]): Promise<string[]> {
-  const hashOne = (password: string) =>
-    new Promise<string>((resolve, reject) => {
-      const salt = randomBytes(16);
-      scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, TEMPORARY_COST, (error, hash) => (error ? reject(error) : resolve(encodeHash(salt, hash))));
-    });
   const out: string[] = [];
   const BATCH = 64;
-  for (let i = 0; i < passwords.length; i += BATCH) out.push(...(await Promise.all(passwords.slice(i, i + BATCH).map(hashOne))));
+  for (let i = 0; i < passwords.length; i += BATCH) {
+    out.push(...(await Promise.all(passwords.slice(i, i + BATCH).map((p) => hashPasswordAsync(p, TEMPORARY_PASSWORD_COST)))));
+  }
   return out;
 }
 

@@ -29,12 +29,17 @@ export function parseNip(raw: string): NipInfo | null {
   };
 }
 
-/** Message key describing what is wrong with a NIP, or null when it is well-formed. */
+/** Message key naming the rule a NIP breaks, or null when it is well-formed. */
 export function nipProblem(raw: string): string | null {
   const nip = raw.replace(/\s+/g, "");
   if (!/^\d+$/.test(nip)) return "nip.notDigits";
   if (nip.length !== 18) return "nip.wrongLength";
-  return parseNip(nip) ? null : "nip.badContent";
+  if (parseNip(nip)) return null;
+  const [by, bm, bd, ay, am] = [nip.slice(0, 4), nip.slice(4, 6), nip.slice(6, 8), nip.slice(8, 12), nip.slice(12, 14)].map(Number);
+  if (by < 1940 || !isValidDate(by, bm, bd)) return "nip.birthDate";
+  if (am < 1 || am > 12) return "nip.appointmentMonth";
+  if (ay < by + 15 || ay > 2100) return "nip.appointmentYear";
+  return "nip.gender";
 }
 
 /** Normalises user input: spaces removed (NIPs are often printed as 19800101 200501 1 001). */

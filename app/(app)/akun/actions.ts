@@ -11,13 +11,13 @@ import { idField } from "@/lib/validation";
 export const switchActingAction = defineAction(
   z.object({ assignmentId: idField }),
   (ctx, input) => switchActingAssignment(ctx, input.assignmentId),
-  { revalidate: ["/"], allowPendingPasswordChange: true },
+  { allowPendingPasswordChange: true },
 );
 
 export const setLocaleAction = defineAction(
   z.object({ locale: z.enum(["id", "en"]) }),
   (ctx, input) => setOwnLocale(ctx, input.locale),
-  { success: "account.languageSaved", revalidate: ["/", "/akun"] },
+  { success: "account.languageSaved" },
 );
 
 export async function signOutAction(): Promise<void> {

@@ -17,9 +17,7 @@ const isIssued = (data: unknown): data is Issued =>
 
 /**
  * An ActionForm whose success issues a temporary password: the form is replaced by the password, shown
- * once (it lives only in this component's state and is never stored or put in a URL), plus follow-up links.
- * The wrapper around the server action only observes the result, so field errors and messages work as in
- * any ActionForm.
+ * once (it lives only in the action's result, never stored or put in a URL), plus follow-up links.
  */
 export function IssuedPasswordForm({
   action,
@@ -45,27 +43,20 @@ export function IssuedPasswordForm({
   againLabel: string;
   children: ReactNode;
 }) {
-  const [issued, setIssued] = useState<Issued | null>(null);
   const [round, setRound] = useState(0);
-  const observed: Action = async (previous, formData) => {
-    const state = await action(previous, formData);
-    if (state.status === "ok" && isIssued(state.data)) setIssued(state.data);
-    return state;
-  };
-
-  if (issued) {
-    return (
+  const renderIssued = (data: unknown) =>
+    isIssued(data) ? (
       <div className="space-y-4" role="status" data-testid="issued-password">
         <div>
           <h2 className="text-lg font-semibold text-slate-900">{doneTitle}</h2>
-          <p className="text-sm text-slate-700">{issued.displayName}</p>
+          <p className="text-sm text-slate-700">{data.displayName}</p>
         </div>
-        <TemporaryPassword password={issued.temporaryPassword} labels={{ ...passwordLabels, signInWith: passwordLabels.signInWith.replace("{nip}", formatNip(issued.nip)) }} />
+        <TemporaryPassword password={data.temporaryPassword} labels={{ ...passwordLabels, signInWith: passwordLabels.signInWith.replace("{nip}", formatNip(data.nip)) }} />
         <div className="flex flex-col gap-2 sm:flex-row">
           {links?.map((link) => (
             <Link
               key={link.href}
-              href={link.href.replace("{id}", String(issued.employeeId))}
+              href={link.href.replace("{id}", String(data.employeeId))}
               className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-900"
             >
               {link.label}
@@ -73,20 +64,17 @@ export function IssuedPasswordForm({
           ))}
           <button
             type="button"
-            onClick={() => {
-              setIssued(null);
-              setRound((n) => n + 1);
-            }}
+            onClick={() => setRound((n) => n + 1)}
             className="inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
           >
             {againLabel}
           </button>
         </div>
       </div>
-    );
-  }
+    ) : null;
+
   return (
-    <ActionForm key={round} action={observed} submitLabel={submitLabel} pendingLabel={pendingLabel} submitVariant={submitVariant}>
+    <ActionForm key={round} action={action} renderSuccess={renderIssued} submitLabel={submitLabel} pendingLabel={pendingLabel} submitVariant={submitVariant}>
       {children}
     </ActionForm>
   );

@@ -22,5 +22,5 @@ export const updateAgencyAction = defineAction(
   }),
   async (ctx, { logo, ...profile }) =>
     updateAgencyProfile(ctx, { ...profile, logo: logo && logo.size > 0 ? Buffer.from(await logo.arrayBuffer()) : null }),
-  { success: "common.saved", revalidate: ["/", "/admin/instansi"] },
+  { success: "common.saved" },
 );

@@ -14,44 +14,35 @@ import {
   updateEmployeeSchema,
 } from "../form-schemas";
 
-// Any revalidatePath makes Next re-render the page that submitted (/admin/pegawai/[id]) in the response.
-const revalidate = ["/admin/pegawai"];
-
 export const updateEmployeeAction = defineAction(updateEmployeeSchema, (ctx, input) => updateEmployee(ctx, input), {
   success: "employees.edit.saved",
-  revalidate,
 });
 
 export const setEmployeeRolesAction = defineAction(
   employeeRolesSchema,
   (ctx, input) => setEmployeeRoles(ctx, { employeeId: input.employeeId, roles: rolesFromForm(input) }),
-  { success: "employees.roles.saved", revalidate },
+  { success: "employees.roles.saved" },
 );
 
 export const deactivateEmployeeAction = defineAction(confirmedEmployeeSchema, (ctx, input) => deactivateEmployee(ctx, input), {
   success: "employees.deactivate.done",
-  revalidate,
 });
 
 export const reactivateEmployeeAction = defineAction(employeeIdSchema, (ctx, input) => reactivateEmployee(ctx, input), {
   success: "employees.reactivate.done",
-  revalidate,
 });
 
 /** Returns the new temporary password once, for the success screen. */
-export const resetEmployeePasswordAction = defineAction(confirmedEmployeeSchema, (ctx, input) => resetEmployeePassword(ctx, input), { revalidate });
+export const resetEmployeePasswordAction = defineAction(confirmedEmployeeSchema, (ctx, input) => resetEmployeePassword(ctx, input));
 
 export const addAssignmentAction = defineAction(addAssignmentSchema, (ctx, input) => addAssignment(ctx, input), {
   success: "assignments.add.done",
-  revalidate,
 });
 
 export const endAssignmentAction = defineAction(endAssignmentSchema, (ctx, input) => endAssignment(ctx, input), {
   success: "assignments.end.done",
-  revalidate,
 });
 
 export const removeAssignmentAction = defineAction(assignmentIdSchema, (ctx, input) => removeAssignment(ctx, input), {
   success: "assignments.remove.done",
-  revalidate,
 });

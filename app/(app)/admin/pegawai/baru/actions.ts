@@ -8,5 +8,4 @@ import { createEmployeeSchema, rolesFromForm } from "../form-schemas";
 export const createEmployeeAction = defineAction(
   createEmployeeSchema,
   (ctx, input) => createEmployee(ctx, { ...input, roles: rolesFromForm(input) }),
-  { revalidate: ["/admin/pegawai"] },
 );

@@ -84,5 +84,4 @@ export const commitImportAction = defineAction(
     const { created } = await commitEmployeeImport(ctx, { fileName: input.fileName, rows: input.rows });
     return { kind: "committed", created: created.map(({ rowNumber, nip, displayName, email, temporaryPassword }) => ({ rowNumber, nip, displayName, email, temporaryPassword })) };
   },
-  { revalidate: ["/admin/pegawai"] },
 );
