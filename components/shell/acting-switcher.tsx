@@ -21,7 +21,7 @@ export function ActingSwitcher({
 }) {
   const [state, formAction, pending] = useActionState(action, idleState);
   return (
-    <form action={formAction} className="flex items-center gap-2" data-testid="acting-switcher">
+    <form action={formAction} className="flex w-full items-center gap-2 md:w-auto" data-testid="acting-switcher">
       <label htmlFor="acting-assignment" className="sr-only">
         {label}
       </label>
@@ -31,7 +31,7 @@ export function ActingSwitcher({
         defaultValue={current}
         disabled={pending}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        className="min-h-11 max-w-[14rem] truncate rounded-lg border border-white/30 bg-brand-900 px-2 text-sm text-white"
+        className="min-h-11 w-full truncate rounded-lg border border-white/30 bg-brand-900 px-2 text-sm text-white md:w-80"
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -42,7 +42,8 @@ export function AppShell({
         {t("app.skipToContent")}
       </a>
       <header className="sticky top-0 z-30 bg-brand-700 text-white shadow">
-        <div className="flex items-center justify-between gap-2 px-3 py-2 md:px-6">
+        {/* Phone: who I am on the first line, the acting position on the second; one line on wide screens. */}
+        <div className="flex flex-col gap-1.5 px-3 py-2 md:flex-row md:items-center md:justify-between md:gap-4 md:px-6">
           <div className="flex min-w-0 items-center gap-2">
             {logoUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- small logo from our own route
@@ -66,7 +67,7 @@ export function AppShell({
               options={actor.assignments.map((a) => ({ value: String(a.assignmentId), label: actingLabel(a, t) }))}
             />
           ) : (
-            <p className="max-w-[45%] truncate text-right text-xs text-brand-100" data-testid="acting-position">
+            <p className="truncate text-xs text-brand-100 md:max-w-[45%] md:text-right" data-testid="acting-position">
               {actor.acting ? actingLabel(actor.acting, t) : t("acting.noAssignment")}
             </p>
           )}
