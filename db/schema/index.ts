@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./reference";
 export * from "./files";
+export * from "./signatures";

@@ -12,6 +12,7 @@ const GRANTS = {
   "employee.manage": ["agency_admin"],
   "employee.import": ["agency_admin"],
   "audit.read": ["agency_admin"],
+  "certificate.manage": ["agency_admin"],
   "admin.view": ["agency_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
