@@ -3,8 +3,10 @@ import idAuth from "@/messages/id/auth.json";
 import idAgency from "@/messages/id/agency.json";
 import idAdminOrg from "@/messages/id/admin-org.json";
 import idAdminEmployees from "@/messages/id/admin-employees.json";
+import idSigning from "@/messages/id/signing.json";
 import enCommon from "@/messages/en/common.json";
 import enAuth from "@/messages/en/auth.json";
+import enSigning from "@/messages/en/signing.json";
 import enAgency from "@/messages/en/agency.json";
 import enAdminOrg from "@/messages/en/admin-org.json";
 import enAdminEmployees from "@/messages/en/admin-employees.json";
@@ -16,8 +18,8 @@ type Tree = { [key: string]: string | Tree };
 
 // One file per area keeps catalogs small to review; the file's top-level keys are its namespaces.
 const catalogs: Record<Locale, Tree> = {
-  id: { ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees },
-  en: { ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees },
+  id: { ...idSigning, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees },
+  en: { ...enSigning, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {

@@ -28,16 +28,18 @@ export async function importPkcs8(der: Buffer): Promise<CryptoKey> {
   return webcrypto.subtle.importKey("pkcs8", new Uint8Array(der), RSA_PARAMS, true, ["sign"]);
 }
 
+/** One attribute per RDN (C, O, OU, title, serialNumber, CN), as readers expect to display them. */
 function name(dn: DistinguishedName): pkijs.RelativeDistinguishedNames {
-  const rdn = new pkijs.RelativeDistinguishedNames();
-  const add = (type: string, value: asn1js.BaseStringBlock) => rdn.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type, value }));
-  add("2.5.4.6", new asn1js.PrintableString({ value: "ID" }));
-  add("2.5.4.10", new asn1js.Utf8String({ value: dn.organization }));
-  if (dn.organizationalUnit) add("2.5.4.11", new asn1js.Utf8String({ value: dn.organizationalUnit }));
-  if (dn.title) add("2.5.4.12", new asn1js.Utf8String({ value: dn.title }));
-  if (dn.serialNumber) add("2.5.4.5", new asn1js.PrintableString({ value: dn.serialNumber }));
-  add("2.5.4.3", new asn1js.Utf8String({ value: dn.commonName }));
-  return rdn;
+  const attributes: [string, asn1js.BaseStringBlock][] = [["2.5.4.6", new asn1js.PrintableString({ value: "ID" })], ["2.5.4.10", new asn1js.Utf8String({ value: dn.organization })]];
+  if (dn.organizationalUnit) attributes.push(["2.5.4.11", new asn1js.Utf8String({ value: dn.organizationalUnit })]);
+  if (dn.title) attributes.push(["2.5.4.12", new asn1js.Utf8String({ value: dn.title })]);
+  if (dn.serialNumber) attributes.push(["2.5.4.5", new asn1js.PrintableString({ value: dn.serialNumber })]);
+  attributes.push(["2.5.4.3", new asn1js.Utf8String({ value: dn.commonName })]);
+  // pkijs would encode its flat list as one multi-valued RDN; build the sequence of single-valued sets ourselves.
+  const der = new asn1js.Sequence({
+    value: attributes.map(([type, value]) => new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value }).toSchema()] })),
+  }).toBER(false);
+  return pkijs.RelativeDistinguishedNames.fromBER(der);
 }
 
 function extension(extnID: string, critical: boolean, value: asn1js.BaseBlock): pkijs.Extension {

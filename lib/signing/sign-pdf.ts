@@ -1,0 +1,32 @@
+import "server-only";
+import type { SignatureBlockText } from "./appearance";
+import { buildPadesSignature } from "./cms";
+import { embedSignature, prepareSignature, type Placement } from "./pdf-incremental";
+import { loadPdfForSigning } from "./pdf-input";
+import type { SignatureProvider } from "./signature-provider";
+
+export type SignPdfInput = {
+  provider: SignatureProvider;
+  placement: Placement;
+  block: SignatureBlockText;
+  signingTime: Date;
+  reason: string;
+  location: string;
+};
+
+/**
+ * The signing pipeline: check the PDF, append the field, the visible block and a placeholder as an
+ * incremental update, hash the byte ranges, have the provider sign, embed the CMS.
+ * Returns the new revision; the input bytes are its unchanged prefix.
+ */
+export async function signPdf(pdf: Buffer, input: SignPdfInput): Promise<{ bytes: Buffer; fieldName: string }> {
+  const doc = await loadPdfForSigning(pdf);
+  const prepared = await prepareSignature(pdf, doc, input.placement, input.block, {
+    signingTime: input.signingTime,
+    signerName: input.block.signerName,
+    reason: input.reason,
+    location: input.location,
+  });
+  const cms = await buildPadesSignature(prepared.digest, input.provider);
+  return { bytes: embedSignature(prepared, cms), fieldName: prepared.fieldName };
+}
