@@ -3,4 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb, migrateDatabase } = await import("./db");
   migrateDatabase(getDb());
+  // Each agency's root CA exists from first start, so its certificate can be handed out before anyone enrols.
+  const { ensureAllAgencyAuthorities } = await import("./lib/signing/authority");
+  await ensureAllAgencyAuthorities(getDb());
 }

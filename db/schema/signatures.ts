@@ -33,7 +33,11 @@ export const signerCertificates = sqliteTable(
     revocationReason: text("revocation_reason"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("signer_certificates_serial").on(t.serialHex), index("signer_certificates_employee").on(t.employeeId, t.status)],
+  (t) => [
+    uniqueIndex("signer_certificates_serial").on(t.serialHex),
+    index("signer_certificates_employee").on(t.employeeId, t.status),
+    index("signer_certificates_agency_created").on(t.agencyId, t.createdAt),
+  ],
 );
 
 /** Wrong passphrases in a row; five lock signing for 30 minutes. */

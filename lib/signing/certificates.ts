@@ -76,8 +76,9 @@ export async function issueCertificate(input: IssueInput): Promise<Buffer> {
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ valueHex: input.serialNumber });
   cert.subject = name(input.subject);
-  cert.notBefore.value = input.notBefore;
-  cert.notAfter.value = input.notAfter;
+  // RFC 5280: UTCTime until 2049, GeneralizedTime from 2050 (a UTCTime "50" would read as 1950).
+  cert.notBefore = new pkijs.Time({ type: input.notBefore.getUTCFullYear() >= 2050 ? 1 : 0, value: input.notBefore });
+  cert.notAfter = new pkijs.Time({ type: input.notAfter.getUTCFullYear() >= 2050 ? 1 : 0, value: input.notAfter });
   await cert.subjectPublicKeyInfo.importKey(input.subjectPublicKey);
   const ski = keyIdentifier(cert.subjectPublicKeyInfo);
   const isRoot = !input.issuer;

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, lte, ne } from "drizzle-orm";
 import { agencies, employees, signerCertificates } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
+import type { ActorAssignment } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { can } from "@/lib/auth/permissions";
 import type { Ctx, Tx } from "@/lib/context";
@@ -41,14 +42,20 @@ function holderOf(ctx: Ctx): Employee {
   return me;
 }
 
+/** The position as the certificate names it: "Kepala Dinas", or "Plt. Kepala Dinas" when acting. */
+export function certificatePositionTitle(acting: Pick<ActorAssignment, "kind" | "positionName"> | null): string {
+  if (!acting) return "";
+  const prefix = acting.kind === "plt" ? "Plt. " : acting.kind === "plh" ? "Plh. " : "";
+  return `${prefix}${acting.positionName}`;
+}
+
 /** The subject of the actor's certificate: name with titles, NIP, the post they act in now, unit, agency. */
 function subjectFor(ctx: Ctx, agencyName: string): DistinguishedName {
   const acting = ctx.actor.acting;
-  const prefix = acting?.kind === "plt" ? "Plt. " : acting?.kind === "plh" ? "Plh. " : "";
   return {
     commonName: ctx.actor.displayName,
     serialNumber: ctx.actor.nip,
-    title: acting ? `${prefix}${acting.positionName}` : undefined,
+    title: certificatePositionTitle(acting) || undefined,
     organizationalUnit: acting?.unitName,
     organization: agencyName,
   };

@@ -92,7 +92,7 @@ export function passphraseProblem(passphrase: string, holder?: PassphraseHolder)
   const p = passphrase.normalize("NFKC");
   if ([...p].length < PASSPHRASE_MIN_LENGTH) return "tte.passphrase.tooShort";
   if (p.length > PASSPHRASE_MAX_LENGTH) return "tte.passphrase.tooLong";
-  if (/^\d+$/.test(p)) return "tte.passphrase.allDigits";
+  if (/^\d+$/.test(squash(p))) return "tte.passphrase.allDigits"; // also "1234 5678", "0812-3456-7890"
   const lower = p.toLowerCase();
   if (OBVIOUS.has(lower) || OBVIOUS.has(squash(p)) || isRunOfOneCharacter(lower) || isSequence(lower)) return "tte.passphrase.tooSimple";
   if (holder) {

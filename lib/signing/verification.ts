@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { documentRevisions, documentSigners, signedDocuments, signerCertificates } from "@/db/schema";
 import { sha256Hex, sqliteFileStore } from "@/lib/files/file-store";
 import { agencyRootCertificate } from "./authority";
+import { parseRevocationReason } from "./certificate-queries";
 import { findSignatures, type FoundSignature } from "./verify-pdf";
 
 /** Security classes whose content is never shown on the public page: only that the document is valid. */
@@ -95,19 +96,29 @@ export type UploadVerdict = {
 export function verifyUploadedPdf(db: Db, agencyId: number, pdf: Buffer): UploadVerdict {
   const sha256 = sha256Hex(pdf);
   const root = agencyRootCertificate(db, agencyId);
-  const signatures = findSignatures(pdf, root).map((found) => {
-    const cert = found.certificateSerialHex
-      ? db.select({ status: signerCertificates.status, revokedAt: signerCertificates.revokedAt }).from(signerCertificates).where(eq(signerCertificates.serialHex, found.certificateSerialHex)).get()
-      : undefined;
-    const revokedBeforeSigning = !!cert && cert.status === "revoked" && !!cert.revokedAt && (!found.signingTime || cert.revokedAt <= found.signingTime);
-    return { ...found, certificateRevoked: revokedBeforeSigning, knownToKawan: !!cert };
-  });
   const revision = db
     .select({ sequence: documentRevisions.sequence, verificationId: signedDocuments.verificationId })
     .from(documentRevisions)
     .innerJoin(signedDocuments, eq(signedDocuments.id, documentRevisions.documentId))
     .where(eq(documentRevisions.fileSha256, sha256))
     .get();
+  const signatures = findSignatures(pdf, root).map((found) => {
+    const cert = found.certificateSerialHex
+      ? db
+          .select({ status: signerCertificates.status, revokedAt: signerCertificates.revokedAt, reason: signerCertificates.revocationReason })
+          .from(signerCertificates)
+          .where(eq(signerCertificates.serialHex, found.certificateSerialHex))
+          .get()
+      : undefined;
+    const revoked = !!cert && cert.status === "revoked" && !!cert.revokedAt;
+    // B-B signatures carry no trusted timestamp: the time in the file is the signer's claim. A signature
+    // made before revocation counts only when the file is one Kawan stored itself, or the key was not
+    // compromised (a stolen key can back-date).
+    const compromised = parseRevocationReason(cert?.reason ?? null)?.reason === "key_compromise";
+    const claimedBefore = !!found.signingTime && !!cert?.revokedAt && found.signingTime < cert.revokedAt;
+    const certificateRevoked = revoked && !(claimedBefore && (revision || !compromised));
+    return { ...found, certificateRevoked, knownToKawan: !!cert };
+  });
   let verdict: UploadVerdict["verdict"];
   if (signatures.length === 0) verdict = "no_signatures";
   else if (signatures.some((s) => !s.digestMatches || !s.signatureValid)) verdict = "invalid";

@@ -1,0 +1,1 @@
+CREATE INDEX `signer_certificates_agency_created` ON `signer_certificates` (`agency_id`,`created_at`);
