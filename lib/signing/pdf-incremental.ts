@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from "pdf-lib";
 import { BLOCK_HEIGHT, BLOCK_WIDTH, buildSignatureAppearance, type SignatureBlockText } from "./appearance";

@@ -1,4 +1,3 @@
-import "server-only";
 import { EncryptedPDFError, PDFDocument } from "pdf-lib";
 
 /** A PDF we cannot sign, with the message key that tells the user what to do. */

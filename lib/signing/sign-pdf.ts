@@ -1,8 +1,8 @@
 import "server-only";
 import type { SignatureBlockText } from "./appearance";
 import { buildPadesSignature } from "./cms";
-import { embedSignature, prepareSignature, type Placement } from "./pdf-incremental";
-import { loadPdfForSigning } from "./pdf-input";
+import { embedSignature, type Placement } from "./pdf-incremental";
+import { preparePdfSignature } from "./prepare-in-worker";
 import type { SignatureProvider } from "./signature-provider";
 
 export type SignPdfInput = {
@@ -20,8 +20,7 @@ export type SignPdfInput = {
  * Returns the new revision; the input bytes are its unchanged prefix.
  */
 export async function signPdf(pdf: Buffer, input: SignPdfInput): Promise<{ bytes: Buffer; fieldName: string }> {
-  const doc = await loadPdfForSigning(pdf);
-  const prepared = await prepareSignature(pdf, doc, input.placement, input.block, {
+  const prepared = await preparePdfSignature(pdf, input.placement, input.block, {
     signingTime: input.signingTime,
     signerName: input.block.signerName,
     reason: input.reason,
