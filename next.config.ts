@@ -7,9 +7,10 @@ const nextConfig: NextConfig = {
     // Enables forbidden() so that refusals render app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
     serverActions: {
-      // Employee imports (CSV/XLSX, at most 5 MB) are uploaded through a server action; the extra MB is
-      // multipart overhead, so a file at the limit reaches our own size check and its Indonesian message.
-      bodySizeLimit: "6mb",
+      // PDFs to sign or verify (KAWAN_MAX_PDF_MB, default 20) and employee imports (5 MB) are uploaded
+      // through server actions; the extra MB is multipart overhead, so a file at the limit reaches our
+      // own size check and its Indonesian message instead of Next's generic refusal.
+      bodySizeLimit: `${(Number(process.env.KAWAN_MAX_PDF_MB) || 20) + 1}mb`,
     },
   },
   poweredByHeader: false,

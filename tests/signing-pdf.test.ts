@@ -86,6 +86,31 @@ describe("PAdES signatures checked by poppler's pdfsig", () => {
   });
 });
 
+describe("automatic placement", () => {
+  it("puts the block on the last page, inside the margins, above earlier signatures", async () => {
+    let pdf = await makeTestPdf(3);
+    for (let i = 0; i < 2; i++) pdf = (await signPdf(pdf, input(i, { pageIndex: -1, x: 1, y: 1 }))).bytes;
+    expect(pdfsig(pdf, nss).signatures.map((s) => s.valid)).toEqual([true, true]);
+    const doc = await PDFDocument.load(pdf);
+    const last = doc.getPage(2);
+    const rects = (last.node.Annots()?.asArray() ?? []).map((ref) => {
+      const text = String(doc.context.lookup(ref));
+      return /Rect \[ ([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) \]/.exec(text)!.slice(1).map(Number);
+    });
+    expect(rects).toHaveLength(2);
+    const { width } = last.getSize();
+    for (const [x1, y1, x2] of rects) {
+      expect(x2).toBeLessThanOrEqual(width - 28 + 0.01);
+      expect(y1).toBeGreaterThanOrEqual(28 - 0.01);
+      expect(x1).toBeGreaterThan(0);
+    }
+    const [a, b] = rects;
+    const overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    expect(overlap).toBe(false);
+    expect(doc.getPage(0).node.Annots()?.size() ?? 0).toBe(0);
+  });
+});
+
 describe("tampering is detected", () => {
   it("one byte changed inside a signed range invalidates the signature", async () => {
     const original = await makeTestPdf(1);

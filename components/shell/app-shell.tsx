@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Building2, Home, LogOut, ShieldCheck, UserRound } from "lucide-react";
+import { Building2, FilePen, Home, LogOut, PenLine, ShieldCheck, UserRound } from "lucide-react";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Translate } from "@/lib/i18n/catalog";
@@ -33,6 +33,8 @@ export function AppShell({
 }) {
   const nav: NavItem[] = [
     { href: "/", label: t("nav.home"), icon: <Home aria-hidden className="size-5" /> },
+    { href: "/tandatangan", label: t("signing.nav"), icon: <FilePen aria-hidden className="size-5" /> },
+    { href: "/tte", label: t("nav.tte"), icon: <PenLine aria-hidden className="size-5" /> },
     ...(can(actor, "admin.view") ? [{ href: "/admin", label: t("nav.admin"), icon: <ShieldCheck aria-hidden className="size-5" /> }] : []),
     { href: "/akun", label: t("nav.account"), icon: <UserRound aria-hidden className="size-5" /> },
   ];
@@ -100,7 +102,8 @@ export function AppShell({
 
       <nav aria-label={t("nav.menu")} className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white md:hidden">
         <ul className="flex">
-          {nav.map((item) => (
+          {/* At most four fit a 360 px bar: Admin moves out (reached from Beranda and Akun). */}
+          {nav.filter((item) => nav.length <= 4 || item.href !== "/admin").map((item) => (
             <li key={item.href} className="flex-1">
               <Link href={item.href} className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-slate-700">
                 {item.icon}

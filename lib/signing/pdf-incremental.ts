@@ -7,7 +7,10 @@ import { PdfInputError } from "./pdf-input";
 export const SIGNATURE_CONTENTS_BYTES = 16384;
 const BYTE_RANGE_PLACEHOLDER = "[0 0000000000 0000000000 0000000000]";
 
-/** Where the block goes, as the reader sees the page: fractions of the displayed (rotated, cropped) page. */
+/**
+ * Where the block goes, as the reader sees the page: its top-left corner as fractions of the displayed
+ * (rotated, cropped) page. pageIndex -1 is the last page; x = y = 1 is the default bottom-right spot.
+ */
 export type Placement = { pageIndex: number; x: number; y: number };
 
 export type PreparedSignature = {
@@ -54,6 +57,26 @@ function toUserSpace(box: { x: number; y: number; width: number; height: number 
     default:
       return { x: cx + dx, y: cy + ch - dy };
   }
+}
+
+/** About 1 cm: printers clip what is closer to the edge. */
+const PAGE_MARGIN = 28;
+
+/** Rectangles (user space) of the signature fields already on a page. */
+function existingSignatureRects(doc: PDFDocument, pageNode: PDFDict): number[][] {
+  const annots = pageNode.lookup(PDFName.of("Annots"));
+  if (!(annots instanceof PDFArray)) return [];
+  const rects: number[][] = [];
+  for (let i = 0; i < annots.size(); i++) {
+    const annot = doc.context.lookup(annots.get(i));
+    if (!(annot instanceof PDFDict) || annot.get(PDFName.of("FT")) !== PDFName.of("Sig")) continue;
+    const rect = annot.lookup(PDFName.of("Rect"));
+    if (rect instanceof PDFArray && rect.size() === 4) {
+      const [x1, y1, x2, y2] = rect.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0));
+      rects.push([Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)]);
+    }
+  }
+  return rects;
 }
 
 /** Counter-rotation so the block reads upright on a page shown with /Rotate. */
@@ -121,24 +144,36 @@ export async function prepareSignature(pdf: Buffer, doc: PDFDocument, placement:
   context.largestObjectNumber = firstNew - 1;
 
   const pages = doc.getPages();
-  if (placement.pageIndex < 0 || placement.pageIndex >= pages.length) throw new PdfInputError("pdf.noSuchPage");
-  const page = pages[placement.pageIndex];
+  const pageIndex = placement.pageIndex === -1 ? pages.length - 1 : placement.pageIndex;
+  if (pageIndex < 0 || pageIndex >= pages.length) throw new PdfInputError("pdf.noSuchPage");
+  const page = pages[pageIndex];
   const rotation = ((page.getRotation().angle % 360) + 360) % 360;
   const box = page.getCropBox();
   const turned = rotation === 90 || rotation === 270;
   const shownWidth = turned ? box.height : box.width;
   const shownHeight = turned ? box.width : box.height;
-  const left = Math.min(Math.max(placement.x, 0), 1) * shownWidth;
-  const top = Math.min(Math.max(placement.y, 0), 1) * shownHeight;
-  const dx = Math.min(left, Math.max(0, shownWidth - BLOCK_WIDTH));
-  const dy = Math.min(top, Math.max(0, shownHeight - BLOCK_HEIGHT));
-  const corners = [toUserSpace(box, rotation, dx, dy), toUserSpace(box, rotation, dx + BLOCK_WIDTH, dy + BLOCK_HEIGHT)];
-  const rect = [
-    Math.min(corners[0].x, corners[1].x),
-    Math.min(corners[0].y, corners[1].y),
-    Math.max(corners[0].x, corners[1].x),
-    Math.max(corners[0].y, corners[1].y),
-  ].map((n) => Math.round(n * 100) / 100);
+  // Keep the block a printer's margin away from the edges (where the page allows it).
+  const clamp = (value: number, size: number, shown: number) =>
+    Math.min(Math.max(value, Math.min(PAGE_MARGIN, Math.max(0, shown - size) / 2)), Math.max(0, shown - size - PAGE_MARGIN));
+  const dx = clamp(Math.min(Math.max(placement.x, 0), 1) * shownWidth, BLOCK_WIDTH, shownWidth);
+  let dy = clamp(Math.min(Math.max(placement.y, 0), 1) * shownHeight, BLOCK_HEIGHT, shownHeight);
+  const rectAt = (top: number) => {
+    const corners = [toUserSpace(box, rotation, dx, top), toUserSpace(box, rotation, dx + BLOCK_WIDTH, top + BLOCK_HEIGHT)];
+    return [
+      Math.min(corners[0].x, corners[1].x),
+      Math.min(corners[0].y, corners[1].y),
+      Math.max(corners[0].x, corners[1].x),
+      Math.max(corners[0].y, corners[1].y),
+    ].map((n) => Math.round(n * 100) / 100);
+  };
+  // Never cover an earlier signature: move up a block at a time while the spot is taken.
+  const taken = existingSignatureRects(doc, page.node);
+  const overlaps = (r: number[]) => taken.some((t) => r[0] < t[2] && t[0] < r[2] && r[1] < t[3] && t[1] < r[3]);
+  let rect = rectAt(dy);
+  while (overlaps(rect) && dy - (BLOCK_HEIGHT + 8) >= 0) {
+    dy -= BLOCK_HEIGHT + 8;
+    rect = rectAt(dy);
+  }
 
   const changed = new Map<number, PDFRef>();
   const appearanceRef = await buildSignatureAppearance(context, block, MATRIX[rotation] ?? MATRIX[0]);

@@ -44,10 +44,11 @@ function signingWorker(): Worker {
 /**
  * Loads the PDF and prepares the signature field and placeholder. In the Next.js server this runs in a
  * worker thread, one job at a time in arrival order, so parsing a 20 MB file never blocks other
- * requests; elsewhere (tests, scripts: no bundler to compile the worker) it runs in-process.
+ * requests; elsewhere (tests, scripts, next dev: no compiled worker) it runs in-process.
  */
 export async function preparePdfSignature(pdf: Buffer, placement: Placement, block: SignatureBlockText, meta: Meta): Promise<PreparedSignature> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") {
+  // `next dev` does not compile worker entries (no __dirname there): only the production server uses one.
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NODE_ENV !== "production") {
     return prepareSignature(pdf, await loadPdfForSigning(pdf), placement, block, meta);
   }
   const id = nextId++;

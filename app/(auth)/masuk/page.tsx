@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/fields";
@@ -23,6 +24,11 @@ export default async function SignInPage() {
           <TextField name="identifier" label={t("signIn.identifier")} hint={t("signIn.identifierHint")} autoComplete="username" required />
           <TextField name="password" type="password" label={t("signIn.password")} autoComplete="current-password" required />
         </ActionForm>
+        <p className="border-t border-slate-200 pt-4 text-center text-sm">
+          <Link href="/verifikasi" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
+            {t("verify.linkFromSignIn")}
+          </Link>
+        </p>
       </div>
     </main>
   );

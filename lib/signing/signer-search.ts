@@ -1,0 +1,85 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { assignments, documentSigners, employees, positions } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { displayName } from "@/lib/org/display-name";
+import { normalizeNip } from "@/lib/org/nip";
+import { agencyToday } from "@/lib/org/org-queries";
+
+// Reads for the "Tandatangani PDF" screens: choosing signers and naming who is next.
+
+type QueryCtx = Pick<Ctx, "db" | "actor" | "now">;
+
+export const SIGNER_SEARCH_LIMIT = 10;
+
+export type SignerCandidate = { id: number; name: string; nip: string; position: string };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Active employees of the actor's agency matching a name (anywhere in it) or a NIP (from its start),
+ * for choosing further signers; the actor is left out (they have "Saya sendiri"). At most 10.
+ */
+export function signerCandidates(ctx: QueryCtx, query: string): SignerCandidate[] {
+  const q = query.trim().slice(0, 100);
+  const digits = normalizeNip(q);
+  const byNip = /^\d{4,}$/.test(digits);
+  if (!byNip && q.replace(/\s+/g, "").length < 2) return [];
+  const match = byNip
+    ? sql`${employees.nip} LIKE ${`${escapeLike(digits)}%`} ESCAPE '\\'`
+    : sql`${employees.name} LIKE ${`%${escapeLike(q)}%`} ESCAPE '\\'`;
+  const rows = ctx.db
+    .select({ id: employees.id, name: employees.name, titleFront: employees.titleFront, titleBack: employees.titleBack, nip: employees.nip })
+    .from(employees)
+    .where(and(eq(employees.agencyId, ctx.actor.agencyId), eq(employees.active, true), ne(employees.id, ctx.actor.employeeId), match))
+    .orderBy(asc(employees.name), asc(employees.id))
+    .limit(SIGNER_SEARCH_LIMIT)
+    .all();
+  if (rows.length === 0) return [];
+  const today = agencyToday(ctx.db, ctx.actor.agencyId, ctx.now);
+  const posts = new Map<number, string>();
+  const KIND = { definitif: 0, plt: 1, plh: 2 } as const;
+  ctx.db
+    .select({ employeeId: assignments.employeeId, kind: assignments.kind, positionName: positions.name })
+    .from(assignments)
+    .innerJoin(positions, eq(positions.id, assignments.positionId))
+    .where(
+      and(
+        inArray(
+          assignments.employeeId,
+          rows.map((r) => r.id),
+        ),
+        lte(assignments.startDate, today),
+        or(isNull(assignments.endDate), gte(assignments.endDate, today)),
+      ),
+    )
+    .all()
+    .sort((a, b) => KIND[a.kind] - KIND[b.kind])
+    .forEach((p) => {
+      if (!posts.has(p.employeeId)) posts.set(p.employeeId, p.kind === "definitif" ? p.positionName : `${p.kind === "plt" ? "Plt." : "Plh."} ${p.positionName}`);
+    });
+  return rows.map((r) => ({ id: r.id, name: displayName(r), nip: r.nip, position: posts.get(r.id) ?? "" }));
+}
+
+/**
+ * The display name of the next pending signer of each document, for "Menunggu <nama>" in the list.
+ * Only called with ids that mySigningDocuments returned, so it reveals nothing beyond that list.
+ */
+export function nextSignerNames(ctx: Pick<Ctx, "db">, documentIds: number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (documentIds.length === 0) return out;
+  const rows = ctx.db
+    .select({
+      documentId: documentSigners.documentId,
+      name: employees.name,
+      titleFront: employees.titleFront,
+      titleBack: employees.titleBack,
+    })
+    .from(documentSigners)
+    .innerJoin(employees, eq(employees.id, documentSigners.signerEmployeeId))
+    .where(and(inArray(documentSigners.documentId, documentIds), eq(documentSigners.status, "pending")))
+    .orderBy(asc(documentSigners.sequence))
+    .all();
+  for (const row of rows) if (!out.has(row.documentId)) out.set(row.documentId, displayName(row));
+  return out;
+}
