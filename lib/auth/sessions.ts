@@ -1,12 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, lte, or, gte } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { agencies, assignments, employeeRoles, employees, positions, units, userSessions, type Role } from "@/db/schema";
 import { localDate } from "@/lib/time";
 import { displayName } from "@/lib/org/display-name";
 import type { Actor, ActorAssignment } from "./actor";
 import type { Tx } from "@/lib/context";
+import { inForceOn } from "@/lib/org/assignment-in-force";
 
 export const SESSION_HOURS = 12;
 
@@ -27,8 +28,7 @@ export function activeAssignments(db: Db | Tx, employeeId: number, today: string
     .where(
       and(
         eq(assignments.employeeId, employeeId),
-        lte(assignments.startDate, today),
-        or(isNull(assignments.endDate), gte(assignments.endDate, today)),
+        inForceOn(today),
         eq(positions.active, true),
       ),
     )

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { assignments, employeeRoles, employees, positions, units, ROLES, type AssignmentKind, type Role } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors";
 import { displayName } from "./display-name";
 import { normalizeNip } from "./nip";
 import { agencyToday, descendantUnitIds } from "./org-queries";
+import { inForceOn } from "@/lib/org/assignment-in-force";
 
 /** What read queries need of the request context. */
 export type QueryCtx = Pick<Ctx, "db" | "actor" | "now">;
@@ -60,7 +61,7 @@ function postsByEmployee(db: QueryCtx["db"], employeeIds: number[], today: strin
     .from(assignments)
     .innerJoin(positions, eq(positions.id, assignments.positionId))
     .innerJoin(units, eq(units.id, positions.unitId))
-    .where(and(inArray(assignments.employeeId, employeeIds), lte(assignments.startDate, today), or(isNull(assignments.endDate), gte(assignments.endDate, today))))
+    .where(and(inArray(assignments.employeeId, employeeIds), inForceOn(today)))
     .all()
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.assignmentId - b.assignmentId);
   for (const { employeeId, ...post } of rows) out.set(employeeId, [...(out.get(employeeId) ?? []), post]);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db";
 import { assignments, employees, positions, units, type AssignmentKind } from "@/db/schema";
@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/context";
 import { localDate } from "@/lib/time";
 import { getAgency } from "./agency";
 import { displayName } from "./display-name";
+import { notEndedBy } from "@/lib/org/assignment-in-force";
 
 // Read queries of the organisation tree. Every query takes the agency id and filters by it in SQL, so a
 // page can never show another agency's units or positions, whatever ids arrive in the URL.
@@ -170,7 +171,7 @@ export function currentHolders(db: Reader, positionIds: number[], today: string,
       and(
         inArray(assignments.positionId, positionIds),
         includeScheduled ? undefined : lte(assignments.startDate, today),
-        or(isNull(assignments.endDate), gte(assignments.endDate, today)),
+        notEndedBy(today),
       ),
     )
     .all()

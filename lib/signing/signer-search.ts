@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { assignments, documentSigners, employees, positions } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { displayName } from "@/lib/org/display-name";
 import { normalizeNip } from "@/lib/org/nip";
 import { agencyToday } from "@/lib/org/org-queries";
+import { inForceOn } from "@/lib/org/assignment-in-force";
 
 // Reads for the "Tandatangani PDF" screens: choosing signers and naming who is next.
 
@@ -49,8 +50,7 @@ export function signerCandidates(ctx: QueryCtx, query: string): SignerCandidate[
           assignments.employeeId,
           rows.map((r) => r.id),
         ),
-        lte(assignments.startDate, today),
-        or(isNull(assignments.endDate), gte(assignments.endDate, today)),
+        inForceOn(today),
       ),
     )
     .all()
