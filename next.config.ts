@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ["better-sqlite3"],
+  // pdfjs-dist (anchor search on the server) loads its own worker module at run time: keep it unbundled too.
+  serverExternalPackages: ["better-sqlite3", "pdfjs-dist"],
   experimental: {
     // Enables forbidden() so that refusals render app/forbidden.tsx with HTTP 403.
     authInterrupts: true,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { signPdf, type SignPdfInput } from "@/lib/signing/sign-pdf";
 import { findSignatures } from "@/lib/signing/verify-pdf";
 import { PdfInputError, MAX_PDF_PAGES } from "@/lib/signing/pdf-input";
@@ -108,6 +108,30 @@ describe("automatic placement", () => {
     const overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     expect(overlap).toBe(false);
     expect(doc.getPage(0).node.Annots()?.size() ?? 0).toBe(0);
+  });
+});
+
+describe("anchor placement", () => {
+  it("puts the block where the drafter typed the # marker, and says so when there is none", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([595.28, 841.89]).drawText("Halaman pertama", { x: 72, y: 760, size: 12, font });
+    const second = doc.addPage([595.28, 841.89]);
+    second.drawText("Kepala Dinas Komunikasi, Informatika dan Persandian", { x: 300, y: 240, size: 11, font });
+    second.drawText("#", { x: 300, y: 200, size: 12, font });
+    const pdf = Buffer.from(await doc.save());
+    const signed = (await signPdf(pdf, { ...input(0), placement: { anchor: "#" } })).bytes;
+    expect(pdfsig(signed, nss).signatures[0].valid).toBe(true);
+    const loaded = await PDFDocument.load(signed);
+    const annots = loaded.getPage(1).node.Annots();
+    if (!annots) throw new Error("no signature field on page 2");
+    const [x1, , , y2] = /Rect \[ ([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) \]/.exec(String(loaded.context.lookup(annots.get(0))))!.slice(1).map(Number);
+    expect(x1).toBeCloseTo(300, 0);
+    expect(y2).toBeGreaterThan(200);
+    expect(y2).toBeLessThan(200 + 20);
+
+    const reason = await signPdf(await makeTestPdf(1), { ...input(0), placement: { anchor: "#" } }).catch((e) => (e instanceof PdfInputError ? e.messageKey : "other"));
+    expect(reason).toBe("pdf.anchorNotFound");
   });
 });
 

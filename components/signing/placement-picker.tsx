@@ -8,6 +8,7 @@ export type PlacementLabels = {
   placement: string;
   modeManual: string;
   modeAuto: string;
+  modeAnchor: string;
   page: string;
   /** With "{page}" and "{pages}". */
   pageOption: string;
@@ -21,7 +22,7 @@ export type PlacementLabels = {
   previewFailed: string;
 };
 
-type Mode = "manual" | "auto";
+type Mode = "manual" | "auto" | "anchor";
 type PageSize = { width: number; height: number };
 /** A rectangle in fractions of the displayed page, top-left origin. */
 type Area = { x: number; y: number; w: number; h: number };
@@ -217,7 +218,7 @@ export function PlacementPicker({ fileUrl, blockWidth, blockHeight, labels }: { 
   return (
     <fieldset className="space-y-3" data-testid="placement">
       <legend className="text-sm font-medium text-slate-800">{labels.placement}</legend>
-      <input type="hidden" name="placement" value={ready ? "manual" : "auto"} />
+      <input type="hidden" name="placement" value={ready ? "manual" : mode === "anchor" ? "anchor" : "auto"} />
       {ready && (
         <>
           <input type="hidden" name="pageIndex" value={pageIndex} />
@@ -225,9 +226,10 @@ export function PlacementPicker({ fileUrl, blockWidth, blockHeight, labels }: { 
           <input type="hidden" name="y" value={pos.y.toFixed(4)} />
         </>
       )}
-      <div role="radiogroup" aria-label={labels.placement} className="grid gap-2 sm:grid-cols-2">
+      <div role="radiogroup" aria-label={labels.placement} className="grid gap-2 sm:grid-cols-3">
         {radio("manual", labels.modeManual)}
         {radio("auto", labels.modeAuto)}
+        {radio("anchor", labels.modeAnchor)}
       </div>
       {failed && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">

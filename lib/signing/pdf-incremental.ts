@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from "pdf-lib";
 import { BLOCK_HEIGHT, BLOCK_WIDTH, buildSignatureAppearance, type SignatureBlockText } from "./appearance";
+import { findAnchor } from "./anchor";
 import { PdfInputError } from "./pdf-input";
 
 /** Bytes reserved for the CMS: room for a 3072-bit chain now and an RFC 3161 timestamp later. */
@@ -8,10 +9,11 @@ export const SIGNATURE_CONTENTS_BYTES = 16384;
 const BYTE_RANGE_PLACEHOLDER = "[0 0000000000 0000000000 0000000000]";
 
 /**
- * Where the block goes, as the reader sees the page: its top-left corner as fractions of the displayed
- * (rotated, cropped) page. pageIndex -1 is the last page; x = y = 1 is the default bottom-right spot.
+ * Where the block goes. Either as the reader sees the page: its top-left corner as fractions of the
+ * displayed (rotated, cropped) page (pageIndex -1 is the last page; x = y = 1 the default bottom-right
+ * spot); or at the first occurrence of an anchor character typed in the document, such as "#".
  */
-export type Placement = { pageIndex: number; x: number; y: number };
+export type Placement = { pageIndex: number; x: number; y: number } | { anchor: string };
 
 export type PreparedSignature = {
   /** The whole file with the signature placeholder, ready to be hashed. */
@@ -79,6 +81,21 @@ function existingSignatureRects(doc: PDFDocument, pageNode: PDFDict): number[][]
   return rects;
 }
 
+/** The inverse of toUserSpace: a user-space point as displayed, from the top-left of the rotated crop box. */
+function fromUserSpace(box: { x: number; y: number; width: number; height: number }, rotation: number, ux: number, uy: number) {
+  const { x: cx, y: cy, width: cw, height: ch } = box;
+  switch (rotation) {
+    case 90:
+      return { x: uy - cy, y: ux - cx };
+    case 180:
+      return { x: cx + cw - ux, y: uy - cy };
+    case 270:
+      return { x: cy + ch - uy, y: cx + cw - ux };
+    default:
+      return { x: ux - cx, y: cy + ch - uy };
+  }
+}
+
 /** Counter-rotation so the block reads upright on a page shown with /Rotate. */
 const MATRIX: Record<number, number[]> = { 0: [1, 0, 0, 1, 0, 0], 90: [0, 1, -1, 0, 0, 0], 180: [-1, 0, 0, -1, 0, 0], 270: [0, -1, 1, 0, 0, 0] };
 
@@ -144,7 +161,11 @@ export async function prepareSignature(pdf: Buffer, doc: PDFDocument, placement:
   context.largestObjectNumber = firstNew - 1;
 
   const pages = doc.getPages();
-  const pageIndex = placement.pageIndex === -1 ? pages.length - 1 : placement.pageIndex;
+  const anchor = "anchor" in placement ? await findAnchor(pdf, placement.anchor) : null;
+  if ("anchor" in placement && !anchor) throw new PdfInputError("pdf.anchorNotFound");
+  let pageIndex = 0;
+  if (anchor) pageIndex = anchor.pageIndex;
+  else if ("pageIndex" in placement) pageIndex = placement.pageIndex === -1 ? pages.length - 1 : placement.pageIndex;
   if (pageIndex < 0 || pageIndex >= pages.length) throw new PdfInputError("pdf.noSuchPage");
   const page = pages[pageIndex];
   const rotation = ((page.getRotation().angle % 360) + 360) % 360;
@@ -152,11 +173,14 @@ export async function prepareSignature(pdf: Buffer, doc: PDFDocument, placement:
   const turned = rotation === 90 || rotation === 270;
   const shownWidth = turned ? box.height : box.width;
   const shownHeight = turned ? box.width : box.height;
+  const shown = anchor ? fromUserSpace(box, rotation, anchor.x, anchor.y) : null;
+  const fractionX = shown ? shown.x / shownWidth : "x" in placement ? placement.x : 1;
+  const fractionY = shown ? shown.y / shownHeight : "y" in placement ? placement.y : 1;
   // Keep the block a printer's margin away from the edges (where the page allows it).
   const clamp = (value: number, size: number, shown: number) =>
     Math.min(Math.max(value, Math.min(PAGE_MARGIN, Math.max(0, shown - size) / 2)), Math.max(0, shown - size - PAGE_MARGIN));
-  const dx = clamp(Math.min(Math.max(placement.x, 0), 1) * shownWidth, BLOCK_WIDTH, shownWidth);
-  let dy = clamp(Math.min(Math.max(placement.y, 0), 1) * shownHeight, BLOCK_HEIGHT, shownHeight);
+  const dx = clamp(Math.min(Math.max(fractionX, 0), 1) * shownWidth, BLOCK_WIDTH, shownWidth);
+  let dy = clamp(Math.min(Math.max(fractionY, 0), 1) * shownHeight, BLOCK_HEIGHT, shownHeight);
   const rectAt = (top: number) => {
     const corners = [toUserSpace(box, rotation, dx, top), toUserSpace(box, rotation, dx + BLOCK_WIDTH, top + BLOCK_HEIGHT)];
     return [

@@ -96,6 +96,7 @@ export default async function SigningDocumentPage({
     placement: s("placement"),
     modeManual: s("modeManual"),
     modeAuto: s("modeAuto"),
+    modeAnchor: s("modeAnchor"),
     page: s("page"),
     pageOption: s("pageOption"),
     previousPage: s("previousPage"),
