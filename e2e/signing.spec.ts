@@ -165,6 +165,41 @@ test("enrol, upload a PDF, place the block by dragging, sign, download, open the
   await visitor.context().close();
 });
 
+test("signs at the # marker the drafter typed (anchor placement, in the server's worker thread)", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  // Runs after the test above in the same worker, so this employee is already enrolled.
+  const signer = SIGNER[testInfo.project.name as keyof typeof SIGNER];
+  await signIn(page, signer.email);
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const only = doc.addPage([A4.width, A4.height]);
+  only.drawText("Banyuwangi, 28 November 2026", { x: 300, y: 330, size: 12, font });
+  only.drawText("#", { x: 300, y: 300, size: 12, font });
+  const letter = testInfo.outputPath("surat-berpenanda.pdf");
+  fs.writeFileSync(letter, await doc.save());
+
+  await page.goto("/tandatangan/baru");
+  await page.getByLabel("Berkas PDF").setInputFiles(letter);
+  await page.getByLabel("Judul dokumen").fill(`Surat dengan penanda (${testInfo.project.name})`);
+  await page.getByRole("button", { name: "Unggah dan lanjutkan" }).click();
+  await expect(page).toHaveURL(/\/tandatangan\/\d+$/, { timeout: 30_000 });
+  await page.getByRole("radio", { name: "Pada tanda # di dokumen" }).click();
+  await page.getByLabel("Passphrase TTE").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Tandatangani" }).click();
+  await expect(page.getByTestId("signed-notice")).toBeVisible({ timeout: 90_000 });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-signed").click()]);
+  const signedPath = testInfo.outputPath("surat-berpenanda-ditandatangani.pdf");
+  await download.saveAs(signedPath);
+  const signed = fs.readFileSync(signedPath);
+  expect(spawnSync("pdfsig", [signedPath], { encoding: "utf8" }).stdout).toContain("Signature is Valid");
+  const rect = /\/Rect \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\s*\]/.exec(signed.subarray(fs.statSync(letter).size).toString("latin1"));
+  const [left, , , top] = rect!.slice(1).map(Number);
+  expect(Math.abs(left - 300)).toBeLessThan(1);
+  expect(top).toBeGreaterThan(300);
+  expect(top).toBeLessThan(320);
+});
+
 test("the public finds verification from the sign-in page, and an unknown code gets guidance", async ({ page }) => {
   await page.goto("/masuk");
   await page.getByRole("link", { name: "Verifikasi dokumen" }).click();
