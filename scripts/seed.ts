@@ -9,9 +9,10 @@
  */
 import { count } from "drizzle-orm";
 import { databasePath, migrateDatabase, openDatabase } from "../db";
-import { classificationCodes } from "../db/schema";
+import { agencies, classificationCodes } from "../db/schema";
 import { seedClassificationCodes } from "../db/seed/classification";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed/demo-org";
+import { seedDocumentTypes } from "../db/seed/document-types";
 import { formatNip } from "../lib/org/nip";
 
 function table(headers: string[], rows: string[][]): string {
@@ -44,6 +45,11 @@ function main(): void {
       );
     } else {
       console.log("Data demo: instansi sudah ada, dilewati.");
+    }
+    // Every agency gets the standard document types (Permendagri 1/2023); existing codes are left as edited.
+    for (const agency of db.select({ id: agencies.id }).from(agencies).all()) {
+      const added = seedDocumentTypes(db, agency.id);
+      if (added > 0) console.log(`Jenis naskah: ${added} jenis ditambahkan.`);
     }
 
     console.log(`\nAkun demo (masuk dengan NIP atau e-mail), kata sandi untuk semua: ${DEMO_PASSWORD}\n`);

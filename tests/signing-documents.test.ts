@@ -5,7 +5,7 @@ import { auditLog, documentRevisions, signedDocuments, signerCertificates } from
 import type { Db } from "@/db";
 import { enrol, revokeCertificate } from "@/lib/signing/enrolment";
 import { createSigningDocument, signDocument } from "@/lib/signing/documents";
-import { mySigningDocuments, signingDocumentDetail, signingDocumentFile } from "@/lib/signing/document-queries";
+import { countAwaitingMySignature, mySigningDocuments, signingDocumentDetail, signingDocumentFile } from "@/lib/signing/document-queries";
 import { publicSignedFile, publicVerification, verifyUploadedPdf } from "@/lib/signing/verification";
 import { agencyRootCertificate } from "@/lib/signing/authority";
 import { DomainError } from "@/lib/errors";
@@ -54,12 +54,14 @@ describe("signing an uploaded PDF in order", () => {
 
     // Not the head's turn yet; a wrong passphrase changes nothing.
     const head = ctxFor(db, org.employees.head);
+    expect([countAwaitingMySignature(staff), countAwaitingMySignature(head)]).toEqual([1, 0]);
     expect(await codeOf(signDocument(head, { documentId, passphrase: PASSPHRASE, placement, verificationBaseUrl: BASE_URL }))).toBe("forbidden:errors.forbidden");
     expect(await codeOf(signDocument(staff, { documentId, passphrase: "salah-sekali-1", placement, verificationBaseUrl: BASE_URL }))).toMatch(/^invalid:tte\.wrongPassphrase/);
     expect(db.select().from(documentRevisions).where(eq(documentRevisions.documentId, documentId)).all()).toHaveLength(1);
 
     expect(await signDocument(staff, { documentId, passphrase: PASSPHRASE, placement, verificationBaseUrl: BASE_URL })).toEqual({ revisionSequence: 2, completed: false });
     expect(mySigningDocuments(head).rows.find((d) => d.id === documentId)?.myTurn).toBe(true);
+    expect([countAwaitingMySignature(staff), countAwaitingMySignature(head)]).toEqual([0, 1]);
     expect(await signDocument(head, { documentId, passphrase: PASSPHRASE, placement: { pageIndex: 1, x: 0, y: 1 }, verificationBaseUrl: BASE_URL })).toEqual({
       revisionSequence: 3,
       completed: true,

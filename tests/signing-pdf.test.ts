@@ -24,7 +24,7 @@ const input = (i: number, placement = { pageIndex: 0, x: 0.5, y: 0.55 + 0.12 * i
   provider: signers[i],
   placement,
   block: testBlock(`Penandatangan ${i + 1}`),
-  signingTime: new Date("2026-11-28T07:35:00Z"),
+  signingTime: new Date(),
   reason: "Persetujuan naskah dinas",
   location: "Banyuwangi",
 });

@@ -11,6 +11,7 @@ import { formatLocalDate } from "@/lib/i18n/format";
 import { getAgency } from "@/lib/org/agency";
 import { formatNip } from "@/lib/org/nip";
 import { gradeLabel } from "@/lib/org/grades";
+import { countAwaitingMySignature } from "@/lib/signing/document-queries";
 import { localDate } from "@/lib/time";
 
 export default async function HomePage() {
@@ -20,9 +21,20 @@ export default async function HomePage() {
   const agency = getAgency(db, actor.agencyId);
   const me = db.select({ grade: employees.grade }).from(employees).where(eq(employees.id, actor.employeeId)).get();
   const today = localDate(new Date(), agency?.timeZone ?? "Asia/Jakarta");
+  const awaitingSignature = countAwaitingMySignature({ db, actor });
   return (
     <div className="space-y-4">
       <PageHeader title={t("home.greeting", { name: actor.displayName })} description={t("home.today", { date: formatLocalDate(today, actor.locale) })} />
+      <Card title={t("home.pendingWork")}>
+        {awaitingSignature > 0 ? (
+          <Link href="/tandatangan" className="flex min-h-11 items-center justify-between gap-3 rounded-lg bg-amber-50 px-3 py-2 font-medium text-amber-950" data-testid="home-to-sign">
+            <span>{t("home.toSign")}</span>
+            <span className="rounded-full bg-amber-600 px-2.5 py-0.5 text-sm font-bold text-white tabular-nums">{awaitingSignature}</span>
+          </Link>
+        ) : (
+          <p className="text-sm text-slate-600">{t("home.noPendingWork")}</p>
+        )}
+      </Card>
       <Card title={t("home.profile")}>
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
           <div>

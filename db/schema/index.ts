@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./reference";
 export * from "./files";
 export * from "./signatures";
+export * from "./documents";

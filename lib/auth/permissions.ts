@@ -14,6 +14,8 @@ const GRANTS = {
   "audit.read": ["agency_admin"],
   "certificate.manage": ["agency_admin"],
   "admin.view": ["agency_admin"],
+  "document_type.manage": ["agency_admin"],
+  "number.manual": ["records_clerk"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -5,9 +5,11 @@ import idAdminOrg from "@/messages/id/admin-org.json";
 import idAdminEmployees from "@/messages/id/admin-employees.json";
 import idSigning from "@/messages/id/signing.json";
 import idTte from "@/messages/id/tte.json";
+import idDocuments from "@/messages/id/documents.json";
 import enCommon from "@/messages/en/common.json";
 import enAuth from "@/messages/en/auth.json";
 import enSigning from "@/messages/en/signing.json";
+import enDocuments from "@/messages/en/documents.json";
 import enTte from "@/messages/en/tte.json";
 import enAgency from "@/messages/en/agency.json";
 import enAdminOrg from "@/messages/en/admin-org.json";
@@ -20,8 +22,8 @@ type Tree = { [key: string]: string | Tree };
 
 // One file per area keeps catalogs small to review; the file's top-level keys are its namespaces.
 const catalogs: Record<Locale, Tree> = {
-  id: { ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees },
-  en: { ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees },
+  id: { ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees },
+  en: { ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {

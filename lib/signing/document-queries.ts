@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, notExists, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { documentRevisions, documentSigners, employees, signedDocuments } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { displayName } from "@/lib/org/display-name";
@@ -65,4 +66,29 @@ export function signingDocumentFile(ctx: QueryCtx, documentId: number, sequence?
   const revision = sequence === undefined ? revisions.at(-1) : revisions.find((r) => r.sequence === sequence);
   const file = revision ? sqliteFileStore.get(ctx.db, revision.fileSha256) : null;
   return revision && file ? { bytes: file.data, sha256: revision.fileSha256, sequence: revision.sequence } : null;
+}
+
+/** How many documents wait for the actor's signature now (their turn), for the home screen. */
+export function countAwaitingMySignature(ctx: QueryCtx): number {
+  const earlier = alias(documentSigners, "earlier");
+  const row = ctx.db
+    .select({ n: count() })
+    .from(documentSigners)
+    .innerJoin(signedDocuments, eq(signedDocuments.id, documentSigners.documentId))
+    .where(
+      and(
+        eq(documentSigners.signerEmployeeId, ctx.actor.employeeId),
+        eq(documentSigners.status, "pending"),
+        eq(signedDocuments.status, "signing"),
+        eq(signedDocuments.agencyId, ctx.actor.agencyId),
+        notExists(
+          ctx.db
+            .select({ id: earlier.id })
+            .from(earlier)
+            .where(and(eq(earlier.documentId, documentSigners.documentId), eq(earlier.status, "pending"), lt(earlier.sequence, documentSigners.sequence))),
+        ),
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
 }

@@ -18,7 +18,7 @@ export async function makeTestCa(): Promise<TestCa> {
     subjectPublicKey: keys.publicKey,
     selfSigningKey: keys.privateKey,
     serialNumber: newSerialNumber(),
-    notBefore: new Date(now.getTime() - 3600_000),
+    notBefore: new Date(now.getTime() - 365 * 86400_000), // well before the fixed signing times the tests use
     notAfter: new Date(now.getTime() + 20 * 365 * 86400_000),
   });
   return { certificateDer, privateKey: keys.privateKey };
@@ -32,7 +32,7 @@ export async function makeTestSigner(ca: TestCa, name: string, nip: string): Pro
     subjectPublicKey: keys.publicKey,
     issuer: { certificateDer: ca.certificateDer, privateKey: ca.privateKey },
     serialNumber: newSerialNumber(),
-    notBefore: new Date(now.getTime() - 3600_000),
+    notBefore: new Date(now.getTime() - 365 * 86400_000), // well before the fixed signing times the tests use
     notAfter: new Date(now.getTime() + 2 * 365 * 86400_000),
   });
   const provider = localSignatureProvider(await exportPkcs8(keys.privateKey), [certificateDer, ca.certificateDer]);
