@@ -3,12 +3,16 @@
 import { getDb } from "@/db";
 import type { ActionState } from "@/lib/actions/action-state";
 import { currentActor } from "@/lib/auth/require-actor";
+import { currentRequestInfo } from "@/lib/auth/request-info";
+import { RateLimiter } from "@/lib/rate-limit";
 import { getT } from "@/lib/i18n/server";
 import { maxPdfBytes } from "@/lib/signing/pdf-input";
 import { signedAtLabel } from "@/lib/signing/signature-block";
 import { verifyUploadedPdf, type UploadVerdict } from "@/lib/signing/verification";
 import type { VerifyResultView } from "@/components/signing/verify-upload-form";
 import { agencyById, defaultVerificationAgency } from "@/lib/signing/verification-agency";
+
+const verifyLimiter = new RateLimiter(30, 10 * 60_000);
 
 type Upload = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
 const isUpload = (v: unknown): v is Upload =>
@@ -28,6 +32,8 @@ export async function verifyUploadAction(_previous: ActionState, formData: FormD
     message: t("errors.invalidInput"),
     fieldErrors: { file: t(key, params) },
   });
+  // Anyone may verify without signing in, so the check (hashing up to 20 MB) is rationed per address.
+  if (!verifyLimiter.take((await currentRequestInfo()).ip)) return { status: "error", message: t("verify.upload.tooMany"), fieldErrors: {} };
   const file = formData.get("file");
   if (!isUpload(file) || file.size === 0) return fail("verify.upload.fileRequired");
   if (file.size > max) return fail("pdf.tooLarge", { maxMb });
