@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { ArrowDown, ArrowUp, Search, UserPlus, X } from "lucide-react";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { formatNip } from "@/lib/org/nip";
+import { FieldShell } from "@/components/ui/fields";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -51,28 +52,6 @@ const inputClass =
   "block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 aria-[invalid=true]:border-red-600";
 const smallButton =
   "inline-flex size-11 shrink-0 items-center justify-center rounded-lg border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:opacity-40";
-
-function Field({ id, label, hint, error, optional, children }: { id: string; label: string; hint?: string; error?: string; optional?: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-        {optional && <span className="font-normal text-slate-600"> ({optional})</span>}
-      </label>
-      {children}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 const described = (id: string, error?: string, hint?: string) => ({
   "aria-invalid": error ? true : undefined,
@@ -161,7 +140,7 @@ export function SigningUploadForm({
         </p>
       )}
 
-      <Field id={ids.file} label={labels.file} hint={labels.fileHint} error={error("file")}>
+      <FieldShell id={ids.file} label={labels.file} hint={labels.fileHint} error={error("file")}>
         <input
           id={ids.file}
           name="file"
@@ -171,13 +150,13 @@ export function SigningUploadForm({
           {...described(ids.file, error("file"), labels.fileHint)}
           className={`${inputClass} file:mr-3 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-1`}
         />
-      </Field>
+      </FieldShell>
 
-      <Field id={ids.title} label={labels.docTitle} hint={labels.docTitleHint} error={error("title")}>
+      <FieldShell id={ids.title} label={labels.docTitle} hint={labels.docTitleHint} error={error("title")}>
         <input id={ids.title} name="title" type="text" maxLength={200} autoComplete="off" {...described(ids.title, error("title"), labels.docTitleHint)} className={inputClass} />
-      </Field>
+      </FieldShell>
 
-      <Field id={ids.cls} label={labels.securityClass} hint={labels.securityClassHint} error={error("securityClass")}>
+      <FieldShell id={ids.cls} label={labels.securityClass} hint={labels.securityClassHint} error={error("securityClass")}>
         <select id={ids.cls} name="securityClass" defaultValue="B" {...described(ids.cls, error("securityClass"), labels.securityClassHint)} className={inputClass}>
           {classes.map((c) => (
             <option key={c.value} value={c.value}>
@@ -185,15 +164,15 @@ export function SigningUploadForm({
             </option>
           ))}
         </select>
-      </Field>
+      </FieldShell>
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field id={ids.number} label={labels.number} optional={labels.optional} error={error("documentNumber")}>
+        <FieldShell id={ids.number} label={labels.number} optional={labels.optional} error={error("documentNumber")}>
           <input id={ids.number} name="documentNumber" type="text" maxLength={100} autoComplete="off" {...described(ids.number, error("documentNumber"))} className={inputClass} />
-        </Field>
-        <Field id={ids.date} label={labels.date} optional={labels.optional} error={error("documentDate")}>
+        </FieldShell>
+        <FieldShell id={ids.date} label={labels.date} optional={labels.optional} error={error("documentDate")}>
           <input id={ids.date} name="documentDate" type="date" {...described(ids.date, error("documentDate"))} className={inputClass} />
-        </Field>
+        </FieldShell>
       </div>
 
       <fieldset className="space-y-2" aria-describedby={`${ids.search}-signers-hint`}>

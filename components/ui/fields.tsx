@@ -6,11 +6,28 @@ import { useFieldError } from "./action-form";
 const inputClass =
   "block min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-red-600 border-slate-300";
 
-function FieldShell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+/** Label, control, and the hint or the error under it; for custom controls too. */
+export function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  /** The word shown as "(opsional)" after the label. */
+  optional?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
+        {optional && <span className="font-normal text-slate-600"> ({optional})</span>}
       </label>
       {children}
       {hint && !error && (
