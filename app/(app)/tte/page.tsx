@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { Download, ShieldCheck } from "lucide-react";
+import { Download } from "lucide-react";
 import { getDb } from "@/db";
+import { RootCaDownloads } from "@/components/signing/root-ca-downloads";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/fields";
 import { Card, PageHeader } from "@/components/ui/page";
@@ -168,24 +169,7 @@ export default async function TtePage() {
       <Card title={t("tte.root.title")}>
         <div className="space-y-3 text-sm text-slate-700">
           <p>{t("tte.root.intro")}</p>
-          <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-            <a
-              href={`/api/tte/root-ca?instansi=${actor.agencyId}`}
-              download="kawan-root-ca.pem"
-              className="inline-flex min-h-11 items-center justify-center gap-2 rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
-            >
-              <ShieldCheck aria-hidden className="size-4" />
-              {t("tte.root.download")}
-            </a>
-            <a
-              href={`/api/tte/root-ca?instansi=${actor.agencyId}&format=cer`}
-              download="kawan-root-ca.cer"
-              className="inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100"
-            >
-              <Download aria-hidden className="size-4" />
-              {t("tte.root.downloadCer")}
-            </a>
-          </div>
+          <RootCaDownloads agencyId={actor.agencyId} pemLabel={t("tte.root.download")} cerLabel={t("tte.root.downloadCer")} emphasise />
           {rootFingerprint ? (
             <div>
               <p className="font-medium text-slate-800">{t("tte.root.fingerprint")}</p>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Download } from "lucide-react";
 import { getDb } from "@/db";
 import { FilterForm } from "@/components/admin/org/filter-form";
 import { ActionForm } from "@/components/ui/action-form";
@@ -21,6 +20,7 @@ import {
 import { localDate } from "@/lib/time";
 import { CertificateStatusBadge } from "../../tte/certificate-status-badge";
 import { revokeCertificateAction } from "./actions";
+import { RootCaDownloads } from "@/components/signing/root-ca-downloads";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -143,24 +143,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
 
       <Card title={t("certificates.rootTitle")}>
         <p className="mb-3 text-sm text-slate-700">{t("tte.root.intro")}</p>
-        <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-          <a
-            href={`/api/tte/root-ca?instansi=${actor.agencyId}`}
-            download="kawan-root-ca.pem"
-            className="inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
-          >
-            <Download aria-hidden className="size-4" />
-            {t("certificates.rootDownload")}
-          </a>
-          <a
-            href={`/api/tte/root-ca?instansi=${actor.agencyId}&format=cer`}
-            download="kawan-root-ca.cer"
-            className="inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100"
-          >
-            <Download aria-hidden className="size-4" />
-            {t("tte.root.downloadCer")}
-          </a>
-        </div>
+        <RootCaDownloads agencyId={actor.agencyId} pemLabel={t("certificates.rootDownload")} cerLabel={t("tte.root.downloadCer")} />
       </Card>
     </div>
   );
