@@ -11,3 +11,6 @@ export type AnonymousCtx = { db: Db; now: Date; request: RequestInfo };
 
 /** A drizzle transaction handle or the database itself: both run queries synchronously. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Either: for reads and helpers that run inside or outside a transaction. */
+export type DbOrTx = Db | Tx;

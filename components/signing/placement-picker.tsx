@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import { ChevronLeft, ChevronRight, Move } from "lucide-react";
 import type { PDFDocumentProxy, RenderTask } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { loadPdfjs } from "@/components/documents/pdfjs-loader";
 
 export type PlacementLabels = {
   placement: string;
@@ -46,20 +47,6 @@ function startingSpot(size: PageSize, w: number, h: number, taken: Area[]): { x:
     if (!taken.some((area) => overlaps(area, { x, y, w, h }))) return { x, y };
   }
   return { x, y: first };
-}
-
-let pdfjsPromise: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | null = null;
-
-/**
- * pdf.js, loaded on first use. The legacy build runs on the older Android browsers many employees have;
- * its worker is referenced with `new URL(…, import.meta.url)`, so the bundler emits and serves it.
- */
-function loadPdfjs() {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs").then((pdfjs) => {
-    pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdfjs-dist/legacy/build/pdf.worker.min.mjs", import.meta.url).toString();
-    return pdfjs;
-  });
-  return pdfjsPromise;
 }
 
 /**

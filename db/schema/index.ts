@@ -5,3 +5,4 @@ export * from "./reference";
 export * from "./files";
 export * from "./signatures";
 export * from "./documents";
+export * from "./official-documents";

@@ -123,7 +123,7 @@ function fonts(): Promise<FontSet> {
  * there. The block is drawn upright in a BLOCK_WIDTH x BLOCK_HEIGHT box; `matrix` rotates it to match the
  * page's /Rotate.
  */
-export async function buildSignatureAppearance(target: PDFContext, text: SignatureBlockText, matrix: number[]): Promise<PDFRef> {
+export async function buildSignatureAppearance(target: PDFContext, text: SignatureBlockText, matrix: number[], copier?: PDFObjectCopier): Promise<PDFRef> {
   const { doc: scratch, regular, bold } = await fonts();
 
   const pad = 4;
@@ -164,6 +164,41 @@ export async function buildSignatureAppearance(target: PDFContext, text: Signatu
     Matrix: matrix,
     Resources: { Font: { F1: regular.ref, F2: bold.ref } },
   });
-  const copied = PDFObjectCopier.for(scratch.context, target).copy(form);
+  const copied = (copier ?? PDFObjectCopier.for(scratch.context, target)).copy(form);
   return target.register(copied);
+}
+
+/**
+ * A copier from the scratch font document into `target`. Share one across the Form XObjects of one
+ * incremental update (signature block, stamps) so each font is copied into the file once.
+ */
+export async function fontCopier(target: PDFContext): Promise<PDFObjectCopier> {
+  const { doc: scratch } = await fonts();
+  return PDFObjectCopier.for(scratch.context, target);
+}
+
+/**
+ * A line of text (the document number or date stamped at the last signature) as a Form XObject in
+ * `target`, in Liberation Sans Regular with its baseline start at the form's origin.
+ */
+export async function buildTextStamp(target: PDFContext, text: string, fontSize: number, copier?: PDFObjectCopier): Promise<{ ref: PDFRef; width: number }> {
+  const { doc: scratch, regular } = await fonts();
+  const shown = printable(text);
+  const width = regular.widthOfTextAtSize(shown, fontSize);
+  const ops: PDFOperator[] = [
+    pushGraphicsState(),
+    setFillingRgbColor(0, 0, 0),
+    beginText(),
+    setFontAndSize("F1", fontSize),
+    moveText(0, 0),
+    showText(regular.encodeText(shown)),
+    endText(),
+    popGraphicsState(),
+  ];
+  const form = scratch.context.formXObject(ops, {
+    BBox: [0, -0.25 * fontSize, Math.max(width, 1), 1.1 * fontSize],
+    Resources: { Font: { F1: regular.ref } },
+  });
+  const copied = (copier ?? PDFObjectCopier.for(scratch.context, target)).copy(form);
+  return { ref: target.register(copied), width };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from "pdf-lib";
-import { BLOCK_HEIGHT, BLOCK_WIDTH, buildSignatureAppearance, type SignatureBlockText } from "./appearance";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject, type PDFObjectCopier } from "pdf-lib";
+import { BLOCK_HEIGHT, BLOCK_WIDTH, buildSignatureAppearance, buildTextStamp, fontCopier, type SignatureBlockText } from "./appearance";
 import { findAnchor } from "./anchor";
 import { PdfInputError } from "./pdf-input";
 
@@ -24,6 +24,9 @@ export type PreparedSignature = {
   /** SHA-256 over the byte ranges: what the CMS signs. */
   digest: Buffer;
 };
+
+/** Text drawn on a page in the signature's update (the final number, the date): PDF user space, baseline start. */
+export type TextStamp = { pageIndex: number; x: number; y: number; fontSize: number; text: string };
 
 type Meta = { signingTime: Date; signerName: string; reason: string; location: string };
 
@@ -149,11 +152,103 @@ function xrefStream(num: number, entries: { num: number; gen: number; offset: nu
   ]);
 }
 
+/** The page's own /Resources, copied from the page tree when inherited (the copy then changes the page only). */
+function ownResources(doc: PDFDocument, page: PDFDict, pageRef: PDFRef, changed: Map<number, PDFRef>): { dict: PDFDict; touch: () => void } {
+  const context = doc.context;
+  const raw = page.get(PDFName.of("Resources"));
+  if (raw instanceof PDFRef) {
+    const dict = context.lookup(raw);
+    if (dict instanceof PDFDict) return { dict, touch: () => changed.set(raw.objectNumber, raw) };
+  }
+  const touchPage = () => changed.set(pageRef.objectNumber, pageRef);
+  if (raw instanceof PDFDict) return { dict: raw, touch: touchPage };
+  let inherited: PDFDict | undefined;
+  for (let node = context.lookup(page.get(PDFName.of("Parent"))); node instanceof PDFDict && !inherited; node = context.lookup(node.get(PDFName.of("Parent")))) {
+    const found = context.lookup(node.get(PDFName.of("Resources")));
+    if (found instanceof PDFDict) inherited = found;
+  }
+  const dict = inherited ? inherited.clone(context) : context.obj({});
+  // The copy's direct sub-dictionaries are shared with the page tree's: give /XObject its own before adding to it.
+  const xobjects = dict.get(PDFName.of("XObject"));
+  if (xobjects instanceof PDFDict) dict.set(PDFName.of("XObject"), xobjects.clone(context));
+  page.set(PDFName.of("Resources"), dict);
+  touchPage();
+  return { dict, touch: touchPage };
+}
+
+/** The page's /XObject dictionary, created where missing; whichever object holds it is marked changed. */
+function pageXObjects(doc: PDFDocument, page: PDFDict, pageRef: PDFRef, changed: Map<number, PDFRef>): PDFDict {
+  const resources = ownResources(doc, page, pageRef, changed);
+  const raw = resources.dict.get(PDFName.of("XObject"));
+  if (raw instanceof PDFRef) {
+    const dict = doc.context.lookup(raw);
+    if (dict instanceof PDFDict) {
+      changed.set(raw.objectNumber, raw);
+      return dict;
+    }
+  }
+  resources.touch();
+  if (raw instanceof PDFDict) return raw;
+  const dict = doc.context.obj({});
+  resources.dict.set(PDFName.of("XObject"), dict);
+  return dict;
+}
+
+/**
+ * Draws each stamp on its page: a Form XObject per stamp, shown by a content stream appended to the
+ * page's /Contents. The old content is wrapped in q/Q so whatever graphics state it leaves behind does
+ * not move the stamp.
+ */
+async function addTextStamps(doc: PDFDocument, stamps: TextStamp[], copier: PDFObjectCopier, changed: Map<number, PDFRef>): Promise<void> {
+  const context = doc.context;
+  const pages = doc.getPages();
+  const byPage = new Map<number, TextStamp[]>();
+  for (const stamp of stamps) {
+    if (!stamp.text.trim()) continue;
+    if (!Number.isInteger(stamp.pageIndex) || stamp.pageIndex < 0 || stamp.pageIndex >= pages.length) throw new PdfInputError("pdf.noSuchPage");
+    byPage.set(stamp.pageIndex, [...(byPage.get(stamp.pageIndex) ?? []), stamp]);
+  }
+  const num = (n: number) => String(Math.round(n * 1000) / 1000);
+  for (const [pageIndex, onPage] of byPage) {
+    const page = pages[pageIndex];
+    const xobjects = pageXObjects(doc, page.node, page.ref, changed);
+    let ops = "Q\n";
+    let n = 0;
+    for (const stamp of onPage) {
+      const { ref } = await buildTextStamp(context, stamp.text, stamp.fontSize, copier);
+      while (xobjects.has(PDFName.of(`KwnStamp${n}`))) n++;
+      xobjects.set(PDFName.of(`KwnStamp${n}`), ref);
+      ops += `q 1 0 0 1 ${num(stamp.x)} ${num(stamp.y)} cm /KwnStamp${n} Do Q\n`;
+    }
+    const before = context.register(context.stream("q\n"));
+    const after = context.register(context.stream(ops));
+    const contents = page.node.get(PDFName.of("Contents"));
+    const target = contents instanceof PDFRef ? context.lookup(contents) : contents;
+    if (contents instanceof PDFRef && target instanceof PDFArray) {
+      target.insert(0, before);
+      target.push(after);
+      changed.set(contents.objectNumber, contents);
+    } else {
+      const list = target instanceof PDFArray ? target.asArray() : contents instanceof PDFRef ? [contents] : [];
+      page.node.set(PDFName.of("Contents"), context.obj([before, ...list, after]));
+      changed.set(page.ref.objectNumber, page.ref);
+    }
+  }
+}
+
 /**
  * Appends, as an incremental update, a signature field with its visible block and an empty signature
- * value, leaving every byte of the existing file (and so every earlier signature) untouched.
+ * value, leaving every byte of the existing file (and so every earlier signature) untouched. `stamps`
+ * (the final number and date at the last signature) are drawn on their pages in the same update.
  */
-export async function prepareSignature(pdf: Buffer, doc: PDFDocument, placement: Placement, block: SignatureBlockText, meta: Meta): Promise<PreparedSignature> {
+export async function prepareSignature(
+  pdf: Buffer,
+  doc: PDFDocument,
+  placement: Placement,
+  block: SignatureBlockText,
+  meta: Meta,
+  stamps: TextStamp[] = [],
+): Promise<PreparedSignature> {
   const previous = lastXref(pdf);
   const context = doc.context;
   // Objects in compressed xref streams are not all counted by pdf-lib: new numbers start at /Size.
@@ -200,7 +295,10 @@ export async function prepareSignature(pdf: Buffer, doc: PDFDocument, placement:
   }
 
   const changed = new Map<number, PDFRef>();
-  const appearanceRef = await buildSignatureAppearance(context, block, MATRIX[rotation] ?? MATRIX[0]);
+  const copier = await fontCopier(context);
+  const appearanceRef = await buildSignatureAppearance(context, block, MATRIX[rotation] ?? MATRIX[0], copier);
+  // The number and date, in this same update: the signature made over it covers them.
+  await addTextStamps(doc, stamps, copier, changed);
   const signatureRef = context.nextRef();
   const fieldName = `TTE-${meta.signingTime.getTime()}-${randomBytes(4).toString("hex")}`;
   const widget = context.obj({

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { SignatureBlockText } from "./appearance";
-import { prepareSignature, type Placement, type PreparedSignature } from "./pdf-incremental";
+import { prepareSignature, type Placement, type PreparedSignature, type TextStamp } from "./pdf-incremental";
 import { loadPdfForSigning, PdfInputError } from "./pdf-input";
 import type { PrepareRequest, PrepareResponse } from "./prepare-worker";
 
@@ -46,13 +46,19 @@ function signingWorker(): Worker {
  * worker thread, one job at a time in arrival order, so parsing a 20 MB file never blocks other
  * requests; elsewhere (tests, scripts, next dev: no compiled worker) it runs in-process.
  */
-export async function preparePdfSignature(pdf: Buffer, placement: Placement, block: SignatureBlockText, meta: Meta): Promise<PreparedSignature> {
+export async function preparePdfSignature(
+  pdf: Buffer,
+  placement: Placement,
+  block: SignatureBlockText,
+  meta: Meta,
+  stamps: TextStamp[] = [],
+): Promise<PreparedSignature> {
   // `next dev` does not compile worker entries (no __dirname there): only the production server uses one.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NODE_ENV !== "production") {
-    return prepareSignature(pdf, await loadPdfForSigning(pdf), placement, block, meta);
+    return prepareSignature(pdf, await loadPdfForSigning(pdf), placement, block, meta, stamps);
   }
   const id = nextId++;
-  const request: PrepareRequest = { id, pdf, placement, block, meta: { ...meta, signingTime: meta.signingTime.getTime() } };
+  const request: PrepareRequest = { id, pdf, placement, block, meta: { ...meta, signingTime: meta.signingTime.getTime() }, stamps };
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     signingWorker().postMessage(request);

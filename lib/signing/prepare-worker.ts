@@ -2,7 +2,7 @@
 // file does not stall other requests. Pure PDF work only: no database, no keys (signing stays in the
 // main thread with the unlocked key). Deliberately no "server-only" import: it runs outside React.
 import { parentPort } from "node:worker_threads";
-import { prepareSignature, type Placement } from "./pdf-incremental";
+import { prepareSignature, type Placement, type TextStamp } from "./pdf-incremental";
 import { loadPdfForSigning, PdfInputError } from "./pdf-input";
 import type { SignatureBlockText } from "./appearance";
 
@@ -12,6 +12,7 @@ export type PrepareRequest = {
   placement: Placement;
   block: SignatureBlockText;
   meta: { signingTime: number; signerName: string; reason: string; location: string };
+  stamps?: TextStamp[];
 };
 
 export type PrepareResponse =
@@ -22,7 +23,8 @@ parentPort?.on("message", async (request: PrepareRequest) => {
   try {
     const pdf = Buffer.from(request.pdf.buffer, request.pdf.byteOffset, request.pdf.byteLength);
     const doc = await loadPdfForSigning(pdf);
-    const prepared = await prepareSignature(pdf, doc, request.placement, request.block, { ...request.meta, signingTime: new Date(request.meta.signingTime) });
+    const meta = { ...request.meta, signingTime: new Date(request.meta.signingTime) };
+    const prepared = await prepareSignature(pdf, doc, request.placement, request.block, meta, request.stamps);
     const response: PrepareResponse = { id: request.id, ok: true, ...prepared };
     parentPort?.postMessage(response);
   } catch (error) {

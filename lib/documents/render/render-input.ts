@@ -81,7 +81,20 @@ export type RenderInput = {
 };
 
 /** A place on a page for text stamped later (the number and date, at the last signature), in PDF user space. */
-export type TextSlot = { pageIndex: number; x: number; y: number; fontSize: number; maxWidth: number };
+export type TextSlot = {
+  pageIndex: number;
+  x: number;
+  y: number;
+  fontSize: number;
+  maxWidth: number;
+  /**
+   * "center": the text is centred in [x, x + maxWidth] (the "NOMOR ..." line under a judul title, which can
+   * only be centred once the number is known). Absent means left-aligned at x.
+   */
+  align?: "left" | "center";
+  /** Printed before the stamped text, e.g. "NOMOR " (not repeated when the text already starts with it). */
+  prefix?: string;
+};
 
 export type RenderedDocument = {
   pdf: Buffer;
