@@ -52,3 +52,11 @@ export const optionalLocalDateField = z.preprocess(
   (v) => (v === "" || v == null ? null : v),
   localDateField.nullable(),
 );
+
+/** An uploaded file from FormData, checked by shape (a File in Node 20). */
+export type Upload = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
+export const isUpload = (v: unknown): v is Upload =>
+  typeof v === "object" && v !== null && typeof (v as Upload).arrayBuffer === "function" && typeof (v as Upload).size === "number";
+
+/** A non-empty uploaded file; `messageKey` when none was chosen. */
+export const uploadField = (messageKey: string) => z.custom<Upload>((v) => isUpload(v) && v.size > 0 && v.name !== "", { message: messageKey });

@@ -9,14 +9,12 @@ import { getT } from "@/lib/i18n/server";
 import { maxPdfBytes } from "@/lib/signing/pdf-input";
 import { signedAtLabel } from "@/lib/signing/signature-block";
 import { verifyUploadedPdf, type UploadVerdict } from "@/lib/signing/verification";
+import { isUpload } from "@/lib/validation";
 import type { VerifyResultView } from "@/components/signing/verify-upload-form";
 import { agencyById, defaultVerificationAgency } from "@/lib/signing/verification-agency";
 
 const verifyLimiter = new RateLimiter(30, 10 * 60_000);
 
-type Upload = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
-const isUpload = (v: unknown): v is Upload =>
-  typeof v === "object" && v !== null && typeof (v as Upload).arrayBuffer === "function" && typeof (v as Upload).size === "number";
 
 /**
  * Upload-to-verify, public (no sign-in, like the page): checks every signature of the PDF against the

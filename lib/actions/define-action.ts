@@ -16,6 +16,11 @@ type Options<R> = {
   redirectTo?: (result: R) => string;
   /** The one action allowed while a password change is pending: changing it. */
   allowPendingPasswordChange?: boolean;
+  /**
+   * false for saves that no other page shows yet (a draft's autosave every few seconds): skips refreshing
+   * the route, which would re-render the page under the typing user for nothing.
+   */
+  revalidate?: boolean;
 };
 
 function fieldErrorsOf(error: z.ZodError, t: Translate): Record<string, string> {
@@ -60,7 +65,7 @@ export function defineAction<S extends z.ZodType, R>(
     }
     // Every page is rendered per request from the database; this tells the router to drop what it holds,
     // so the submitting page and any page visited next show the change.
-    revalidatePath("/", "layout");
+    if (options.revalidate !== false) revalidatePath("/", "layout");
     if (options.redirectTo) redirect(options.redirectTo(result));
     return { status: "ok", message: options.success ? t(options.success) : undefined, data: result };
   };

@@ -236,3 +236,19 @@ export function loadedDocumentOrThrow(tx: Tx, documentId: number): OfficialDocum
   if (!doc) throw notFound();
   return doc;
 }
+
+/**
+ * A reply: a new draft linked to the received document, addressed to the post that signed it. Letters are
+ * answered with a letter of the same type; anything else (a circular, an assignment) with a Nota Dinas.
+ */
+export function createReply(ctx: Ctx, originalId: number): { documentId: number } {
+  const original = visibleOfficialDocument(ctx, originalId);
+  const type = ctx.db.select().from(documentTypes).where(eq(documentTypes.id, original.documentTypeId)).get();
+  const notaDinas = ctx.db
+    .select()
+    .from(documentTypes)
+    .where(and(eq(documentTypes.agencyId, ctx.actor.agencyId), eq(documentTypes.code, "ND"), eq(documentTypes.active, true)))
+    .get();
+  const typeId = type?.layout === "korespondensi" && type.active ? type.id : (notaDinas?.id ?? original.documentTypeId);
+  return createDraft(ctx, { documentTypeId: typeId, repliesToId: original.id });
+}

@@ -1,6 +1,19 @@
-import { grayscale, type PDFPage } from "pdf-lib";
+import {
+  beginText,
+  endText,
+  grayscale,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingGrayscaleColor,
+  setFontAndSize,
+  showText,
+  type PDFName,
+  type PDFOperator,
+  type PDFPage,
+} from "pdf-lib";
 import type { TextSlot } from "./render-input";
-import type { Fonts } from "./fonts";
+import type { FontKey, Fonts } from "./fonts";
 import type { Geometry } from "./geometry";
 import type { Line, LineSlot } from "./lines";
 
@@ -15,7 +28,36 @@ export type Sink = {
   signature(placement: Placement): void;
 };
 
-export type DrawContext = { page: PDFPage; pageIndex: number; geometry: Geometry; fonts: Fonts; sink: Sink };
+export type DrawContext = {
+  page: PDFPage;
+  pageIndex: number;
+  geometry: Geometry;
+  fonts: Fonts;
+  sink: Sink;
+  /** The page's resource name for a font, registered once per page. */
+  fontName(key: FontKey): PDFName;
+};
+
+/**
+ * A page's drawing context. Text goes through our own operators: pdf-lib's drawText adds a new font
+ * resource entry on every call (thousands per letter, and quadratic time to find a free name).
+ */
+export function pageContext(page: PDFPage, pageIndex: number, geometry: Geometry, fonts: Fonts, sink: Sink): DrawContext {
+  const names = new Map<FontKey, PDFName>();
+  return {
+    page,
+    pageIndex,
+    geometry,
+    fonts,
+    sink,
+    fontName(key) {
+      const font = fonts.font(key);
+      let name = names.get(key);
+      if (!name) names.set(key, (name = page.node.newFontDictionary(font.name, font.ref)));
+      return name;
+    },
+  };
+}
 
 export type Item = {
   height: number;
@@ -35,10 +77,20 @@ export type LineItem = Item & { line: Line };
 export function drawLine(ctx: DrawContext, line: Line, top: number): void {
   const { page, fonts, geometry } = ctx;
   const y = geometry.height - (top + line.baseline);
+  const ops: PDFOperator[] = [];
+  let font: PDFName | null = null;
+  let size = 0;
+  let gray = 0;
+  let at = { x: 0, y: 0 };
   for (const f of line.fragments) {
     if (!f.text.trim()) continue;
-    page.drawText(f.text, { x: f.x, y, size: f.size, font: fonts.font(f.font), color: grayscale(f.gray ?? 0) });
+    const name = ctx.fontName(f.font);
+    if (name !== font || f.size !== size) ops.push(setFontAndSize((font = name), (size = f.size)));
+    if ((f.gray ?? 0) !== gray) ops.push(setFillingGrayscaleColor((gray = f.gray ?? 0)));
+    ops.push(moveText(f.x - at.x, y - at.y), showText(fonts.encode(f.font, f.text)));
+    at = { x: f.x, y };
   }
+  if (ops.length) page.pushOperators(pushGraphicsState(), setFillingGrayscaleColor(0), beginText(), ...ops, endText(), popGraphicsState());
   for (const u of line.underlines ?? []) {
     // Liberation Sans' own underline position and thickness (post table): -0.106 em, 0.073 em.
     const uy = y - 0.106 * u.size;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
-import type { PDFDocument, PDFFont } from "pdf-lib";
+import type { PDFDocument, PDFFont, PDFHexString } from "pdf-lib";
 
 // The document fonts: Liberation Sans (Arial metrics, as the rules ask for Arial 12 pt) in four styles.
 // The files are read once per process; each render embeds the styles it uses as subsets.
@@ -40,11 +40,28 @@ export type Fonts = {
   width(key: FontKey, text: string, size: number): number;
   /** The text with every character the font cannot show replaced by "?", so drawing never throws or shows tofu. */
   clean(key: FontKey, text: string): string;
+  /** The glyph string for a text operator; cached per document, as encoding also adds the glyphs to the subset. */
+  encode(key: FontKey, text: string): PDFHexString;
+};
+
+/**
+ * fontkit with its parsed fonts kept per file: pdf-lib parses the font on every embed, and a fresh parse
+ * decodes the glyph and layout tables again on first use (most of a render's time). The font object is
+ * only read; each embed makes its own subset.
+ */
+const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create(buffer: Uint8Array, postscriptName?: string) {
+    let font = parsed.get(buffer);
+    if (!font) parsed.set(buffer, (font = fontkit.create(buffer, postscriptName)));
+    return font;
+  },
 };
 
 /** Embeds the styles in `keys` (subset at save) into `doc`. Styles not embedded fall back to regular/bold. */
 export async function embedFonts(doc: PDFDocument, keys: Iterable<FontKey>): Promise<Fonts> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   const embedded = new Map<FontKey, PDFFont>();
   for (const key of new Set(keys)) embedded.set(key, await doc.embedFont(fontBytes(key), { subset: true }));
   // A style that was not embedded (no italic in the text) is measured and drawn with its upright sibling.
@@ -54,8 +71,18 @@ export async function embedFonts(doc: PDFDocument, keys: Iterable<FontKey>): Pro
   const keyOf = (key: FontKey): FontKey => resolved[key];
   const font = (key: FontKey): PDFFont => embedded.get(resolved[key])!;
 
+  const encoded = new Map<FontKey, Map<string, PDFHexString>>();
+
   return {
     font,
+    encode(key, text) {
+      const k = keyOf(key);
+      let cache = encoded.get(k);
+      if (!cache) encoded.set(k, (cache = new Map()));
+      let hex = cache.get(text);
+      if (!hex) cache.set(text, (hex = font(k).encodeText(text)));
+      return hex;
+    },
     width(key, text, size) {
       const k = keyOf(key);
       let cache = widths.get(k);

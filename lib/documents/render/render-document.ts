@@ -4,7 +4,7 @@ import type { RenderedDocument, RenderInput, TextSlot } from "./render-input";
 import { embedFonts, type FontKey } from "./fonts";
 import { geometryFor } from "./geometry";
 import { documentItems } from "./compose";
-import { paginate, type DrawContext, type Placement, type Sink } from "./flow";
+import { pageContext, paginate, type Placement, type Sink } from "./flow";
 import { drawPageNumber, drawWatermark } from "./furniture";
 import { drawLetterhead, embedLogo } from "./letterhead";
 
@@ -54,7 +54,7 @@ export async function renderDocumentPdf(input: RenderInput): Promise<RenderedDoc
 
   const pageCount = paginate(documentItems({ input, fonts, g }), (index) => {
     const page = doc.addPage([g.width, g.height]);
-    const ctx: DrawContext = { page, pageIndex: index, geometry: g, fonts, sink };
+    const ctx = pageContext(page, index, g, fonts, sink);
     if (input.provisional) drawWatermark(page, fonts, g);
     if (index === 0) return { ctx, top: drawLetterhead(ctx, input.letterhead, logo) };
     drawPageNumber(page, index, fonts, g);

@@ -1,8 +1,8 @@
 "use server";
 
-import { headers } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { publicBaseUrl } from "@/lib/http/public-url";
 import { signDocument } from "@/lib/signing/documents";
 import { ANCHOR_MARKER } from "@/lib/signing/anchor";
 import type { Placement } from "@/lib/signing/pdf-incremental";
@@ -20,19 +20,6 @@ const signSchema = z.object({
   y: fraction,
 });
 
-/**
- * Where the QR code points: KAWAN_PUBLIC_URL when configured (set it in production: the address is signed
- * into the document forever), else the origin this request came to.
- */
-async function verificationBaseUrl(): Promise<string> {
-  const configured = process.env.KAWAN_PUBLIC_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
-  return `${proto}://${host}`;
-}
-
 export const signDocumentAction = defineAction(
   signSchema,
   async (ctx, input) => {
@@ -44,7 +31,7 @@ export const signDocumentAction = defineAction(
         : input.placement === "manual" && input.pageIndex !== undefined
           ? { pageIndex: input.pageIndex, x: input.x, y: input.y }
           : { pageIndex: -1, x: 1, y: 1 };
-    const result = await signDocument(ctx, { documentId: input.documentId, passphrase: input.passphrase, placement, verificationBaseUrl: await verificationBaseUrl() });
+    const result = await signDocument(ctx, { documentId: input.documentId, passphrase: input.passphrase, placement, verificationBaseUrl: await publicBaseUrl() });
     return { ...result, documentId: input.documentId };
   },
   { redirectTo: (signed) => `/tandatangan/${signed.documentId}?ditandatangani=1` },

@@ -6,15 +6,11 @@ import { defineAction } from "@/lib/actions/define-action";
 import { DomainError } from "@/lib/errors";
 import { createSigningDocument } from "@/lib/signing/documents";
 import { maxPdfBytes } from "@/lib/signing/pdf-input";
-import { optionalLocalDateField, optionalText, requiredText } from "@/lib/validation";
+import { optionalLocalDateField, optionalText, requiredText, uploadField } from "@/lib/validation";
 
-/** An uploaded file from FormData, checked by shape (a File in Node 20). */
-type Upload = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
-const isUpload = (v: unknown): v is Upload =>
-  typeof v === "object" && v !== null && typeof (v as Upload).arrayBuffer === "function" && typeof (v as Upload).size === "number";
 
 const uploadSchema = z.object({
-  file: z.custom<Upload>((v) => isUpload(v) && v.size > 0, { message: "signing.upload.fileRequired" }),
+  file: uploadField("signing.upload.fileRequired"),
   title: requiredText(200),
   securityClass: z.enum(SECURITY_CLASSES, { message: "validation.invalid" }),
   documentNumber: optionalText(100),

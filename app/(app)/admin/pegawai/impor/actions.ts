@@ -7,15 +7,11 @@ import { DomainError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/catalog";
 import { commitEmployeeImport, previewEmployeeImport, type ImportPreview } from "@/lib/org/employee-import";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/org/import-file";
-import { optionalText } from "@/lib/validation";
+import { optionalText, uploadField } from "@/lib/validation";
 
-/** An uploaded file from FormData (a File in Node 20; checked by shape so no global is assumed). */
-type Upload = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
-const isUpload = (v: unknown): v is Upload =>
-  typeof v === "object" && v !== null && typeof (v as Upload).arrayBuffer === "function" && typeof (v as Upload).name === "string";
 
 const previewSchema = z.object({
-  file: z.custom<Upload>((v) => isUpload(v) && v.size > 0 && v.name !== "", { message: "employeeImport.fileRequired" }),
+  file: uploadField("employeeImport.fileRequired"),
 });
 
 /** The rows come back from the browser: only their shape is checked here; the lib checks their content again. */
