@@ -69,6 +69,11 @@ describe("searchClassificationCodes", () => {
     expect(codes("cuti ".repeat(500))).toEqual(codes("cuti"));
   });
 
+  it("ignores one-letter words, which would match most of the list", () => {
+    expect(codes("a")).toEqual([]);
+    expect(codes("cuti a tahunan")).toEqual(["800.1.11.4"]);
+  });
+
   it("returns nothing for words no code has", () => {
     expect(codes("zzzzqqq")).toEqual([]);
     expect(codes("999.9")).toEqual([]);

@@ -177,7 +177,9 @@ describe("a Nota Dinas from draft to inbox", () => {
     expect(senderView.deliveries.find((d) => d.kind === "cc")?.readAt).toBeNull();
     expect(senderView.events.map((e) => e.action)).toEqual(["created", "submitted", "returned", "revised", "approved", "edited", "approved", "numbered", "signed", "sent", "read"]);
     const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(documentId))).all().map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["official_document.submitted", "official_document.returned", "official_document.approved", "official_document.signed", "number.issued", "official_document.read"]));
+    expect(actions).toEqual(expect.arrayContaining(["official_document.submitted", "official_document.returned", "official_document.approved", "official_document.signed", "official_document.read"]));
+    const issued = db.select().from(auditLog).where(eq(auditLog.action, "number.issued")).all();
+    expect(issued.some((row) => JSON.parse(row.after ?? "{}").documentRef === `naskah:${documentId}`)).toBe(true);
   }, 60_000);
 
   it("takes the clerk's manual number, with a reason, at the last signature", async () => {

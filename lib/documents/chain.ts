@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db";
 import { positions } from "@/db/schema";
 import type { DbOrTx } from "@/lib/context";
 import { invalid } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { assignments, documentDeliveries, documentRecipients, positions } from "@/db/schema";
-import type { Ctx, DbOrTx, Tx } from "@/lib/context";
+import type { Ctx, Tx } from "@/lib/context";
 import { localDate } from "@/lib/time";
 import { inForceOn } from "@/lib/org/assignment-in-force";
 import { addParticipant } from "./access";

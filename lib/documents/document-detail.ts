@@ -66,7 +66,7 @@ export function documentDetail(ctx: Ctx, documentId: number) {
       readAt: d.delivery.readAt,
       readerName: d.readerName ? displayName({ name: d.readerName, titleFront: d.readerFront ?? "", titleBack: d.readerBack ?? "" }) : null,
     }));
-  const events = ctx.db.select().from(documentEvents).where(eq(documentEvents.documentId, doc.id)).orderBy(asc(documentEvents.at), asc(documentEvents.id)).all();
+  const events = ctx.db.select().from(documentEvents).where(eq(documentEvents.documentId, doc.id)).orderBy(asc(documentEvents.id)).all();
   const versions = ctx.db
     .select({ version: documentVersions.version, kind: documentVersions.kind, note: documentVersions.note, createdAt: documentVersions.createdAt })
     .from(documentVersions)

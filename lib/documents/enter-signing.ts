@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { documentRevisions, documentSteps, officialDocuments, signedDocuments } from "@/db/schema";
-import type { Ctx, DbOrTx, Tx } from "@/lib/context";
+import type { Ctx, Tx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { sqliteFileStore } from "@/lib/files/file-store";
 import type { Placement } from "@/lib/signing/pdf-incremental";

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { documentRecipients, documentTypes, documentVersions, officialDocuments } from "@/db/schema";
-import type { Ctx, DbOrTx, Tx } from "@/lib/context";
+import type { Ctx, Tx } from "@/lib/context";
 import type { OfficialDocument } from "./access";
 import { bodyPlainText, bodySchema } from "./content";
 

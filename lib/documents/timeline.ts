@@ -1,6 +1,6 @@
 import "server-only";
 import { documentEvents, DOCUMENT_EVENT_ACTIONS } from "@/db/schema";
-import type { Ctx, DbOrTx, Tx } from "@/lib/context";
+import type { Ctx, Tx } from "@/lib/context";
 import { signingPositionLabel } from "@/lib/signing/signature-block";
 
 export type DocumentEventAction = (typeof DOCUMENT_EVENT_ACTIONS)[number];

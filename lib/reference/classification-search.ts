@@ -78,7 +78,9 @@ export function searchClassificationCodes(db: Db, q: string, limit = 20): Classi
   }
   if (out.length >= max) return out;
 
-  const words = [...new Set(text.toLowerCase().split(" "))].slice(0, MAX_WORDS);
+  // A single letter matches most of the list and tells nothing; such words are left out.
+  const words = [...new Set(text.toLowerCase().split(" "))].filter((w) => w.length >= 2).slice(0, MAX_WORDS);
+  if (words.length === 0) return out;
   const like = (column: string, word: string) => sql`${sql.raw(column)} LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`;
   const inOwnName = sql.join(
     words.map((w) => like("c.name", w)),

@@ -3,7 +3,6 @@ import type { Db } from "@/db";
 import { seedClassificationCodes } from "@/db/seed/classification";
 import { seedDocumentTypes } from "@/db/seed/document-types";
 import { assignments, documentTypes, positions, units } from "@/db/schema";
-import type { Ctx } from "@/lib/context";
 import type { Body } from "@/lib/documents/content";
 import { draftFieldsSchema, type DraftFields } from "@/lib/documents/draft-input";
 import { addEmployee, createFixtureOrg } from "./db";

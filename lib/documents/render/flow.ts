@@ -114,9 +114,6 @@ export function paragraphItems(lines: Line[], spaceBefore: number): LineItem[] {
   return lines.map((line, i) => lineItem(line, i === 0 ? spaceBefore : 0, lines.length > 1 && (i === 0 || i === lines.length - 2)));
 }
 
-/** A blank vertical gap that is dropped at a page top (spaceBefore) and keeps with what follows. */
-export const spacer = (height: number): Item => ({ height: 0, spaceBefore: height, keepWithNext: true, draw: () => {} });
-
 function chainHeight(items: Item[], i: number): number {
   let height = items[i].height;
   for (let j = i; items[j].keepWithNext && j + 1 < items.length; j++) height += items[j + 1].spaceBefore + items[j + 1].height;

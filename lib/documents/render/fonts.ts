@@ -59,6 +59,9 @@ const cachingFontkit: typeof fontkit = {
   },
 };
 
+/** The parsed font itself, for glyph outlines (the watermark). */
+export const parsedFont = (key: FontKey) => cachingFontkit.create(fontBytes(key));
+
 /** Embeds the styles in `keys` (subset at save) into `doc`. Styles not embedded fall back to regular/bold. */
 export async function embedFonts(doc: PDFDocument, keys: Iterable<FontKey>): Promise<Fonts> {
   doc.registerFontkit(cachingFontkit);

@@ -10,6 +10,7 @@ import { drawLine, type DrawContext } from "./flow";
 
 const LOGO_MAX = cm(2.2);
 const GAP_AFTER = 14;
+const MIN_SHRINK = 0.8;
 
 /** The logo as a PDF image, or null when there is none or its bytes are not a readable PNG/JPEG. */
 export async function embedLogo(doc: PDFDocument, logo: Letterhead["logo"]): Promise<PDFImage | null> {
@@ -34,7 +35,13 @@ function kopLines(kop: Letterhead, fonts: Fonts, x: number, width: number): Line
     { text: kop.address, size: 10 },
     { text: contacts.join(", "), size: 10 },
   ].filter((s) => s.text.trim());
-  return spec.flatMap((s) => layoutRuns(plain(s.text, s.bold ? "bold" : "regular"), fonts, { x, width, align: "center", size: s.size }));
+  return spec.flatMap((s) => {
+    const font = s.bold ? "bold" : "regular";
+    // A kop line is one line: shrink a long name a little to keep it so; wrap only what still does not fit.
+    const natural = fonts.width(font, fonts.clean(font, s.text), s.size);
+    const size = natural > width ? Math.max(s.size * MIN_SHRINK, (s.size * width) / natural) : s.size;
+    return layoutRuns(plain(s.text, font), fonts, { x, width, align: "center", size });
+  });
 }
 
 /** Draws the kop on the first page; returns where the text may start (points from the top). */

@@ -5,7 +5,7 @@ import { embedFonts, type FontKey } from "./fonts";
 import { geometryFor } from "./geometry";
 import { documentItems } from "./compose";
 import { pageContext, paginate, type Placement, type Sink } from "./flow";
-import { drawPageNumber, drawWatermark } from "./furniture";
+import { drawDraftLabel, drawPageNumber, drawWatermark } from "./furniture";
 import { drawLetterhead, embedLogo } from "./letterhead";
 
 // Server-side rendering of an official document (naskah dinas) to PDF: kop, layout head, body,
@@ -55,7 +55,10 @@ export async function renderDocumentPdf(input: RenderInput): Promise<RenderedDoc
   const pageCount = paginate(documentItems({ input, fonts, g }), (index) => {
     const page = doc.addPage([g.width, g.height]);
     const ctx = pageContext(page, index, g, fonts, sink);
-    if (input.provisional) drawWatermark(page, fonts, g);
+    if (input.provisional) {
+      drawWatermark(page, g);
+      drawDraftLabel(page, fonts, g);
+    }
     if (index === 0) return { ctx, top: drawLetterhead(ctx, input.letterhead, logo) };
     drawPageNumber(page, index, fonts, g);
     return { ctx, top: g.top };

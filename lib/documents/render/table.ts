@@ -30,6 +30,9 @@ function columnWidths(rows: TableCell[][], columns: number, fonts: Fonts, width:
         max[c] = Math.max(max[c], m.max + 2 * PAD_X);
       }
     });
+  // A long unbreakable word (a URL) must not take the table: no column claims more than an equal share
+  // as its minimum; such a word is cut inside its cell instead.
+  for (let c = 0; c < columns; c++) min[c] = Math.min(min[c], width / columns);
   const sum = (a: number[]) => a.reduce((s, n) => s + n, 0);
   const sumMax = sum(max);
   const sumMin = sum(min);

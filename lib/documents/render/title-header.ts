@@ -2,9 +2,9 @@ import type { AssignmentDetails } from "./render-input";
 import type { Env } from "./env";
 import { upper } from "./env";
 import { BODY_SIZE } from "./geometry";
-import { layoutRuns, plain, type Line, type Run } from "./lines";
+import { layoutRuns, plain, type Run } from "./lines";
 import { markerColumn, withMarker } from "./markers";
-import { lineItem, type Item } from "./flow";
+import { lineItem, type Item, type LineItem } from "./flow";
 import { listValue, rowItems, rowLines, textValue, type RowValue } from "./rows";
 import { NUMBER_PLACEHOLDER, PLACEHOLDER_GRAY, withPrefix } from "./slots";
 
@@ -14,7 +14,7 @@ import { NUMBER_PLACEHOLDER, PLACEHOLDER_GRAY, withPrefix } from "./slots";
 export const NUMBER_PREFIX = "NOMOR ";
 
 
-const centred = (env: Env, runs: Run[], spaceBefore = 0, size = BODY_SIZE): Item[] =>
+const centred = (env: Env, runs: Run[], spaceBefore = 0, size = BODY_SIZE): LineItem[] =>
   layoutRuns(runs, env.fonts, { x: env.g.left, width: env.g.textWidth, align: "center", size }).map((line, i) => lineItem(line, i === 0 ? spaceBefore : 0, true));
 
 function numberLine(env: Env): Item[] {
@@ -24,7 +24,7 @@ function numberLine(env: Env): Item[] {
   if (input.number) runs = plain(withPrefix(NUMBER_PREFIX, input.number));
   else if (input.provisional) runs = [...plain(NUMBER_PREFIX), ...plain(NUMBER_PLACEHOLDER, "regular", PLACEHOLDER_GRAY)];
   const items = centred(env, runs);
-  (items[0] as Item & { line: Line }).line.slots = [{ kind: "number", x: g.left, maxWidth: g.textWidth, align: "center", prefix: NUMBER_PREFIX }];
+  items[0].line.slots = [{ kind: "number", x: g.left, maxWidth: g.textWidth, align: "center", prefix: NUMBER_PREFIX }];
   return items;
 }
 
