@@ -17,6 +17,7 @@ import { deliverDocument } from "./delivery";
 import { finaliseDocumentNumber } from "./document-number";
 import { documentDateLabel } from "./labels";
 import type { TextSlot } from "./render/render-input";
+import { stampForSlot } from "./render/stamps";
 import { currentStepFor } from "./review";
 import { recordEvent } from "./timeline";
 
@@ -29,10 +30,6 @@ import { recordEvent } from "./timeline";
 function blockPositionLabel(ctx: Ctx, onBehalfOfName: string | null): string {
   const own = signingPositionLabel(ctx.actor.acting);
   return onBehalfOfName ? `a.n. ${onBehalfOfName}, ${own}` : own;
-}
-
-function stampText(slot: TextSlot, text: string): TextStamp {
-  return { pageIndex: slot.pageIndex, x: slot.x, y: slot.y, fontSize: slot.fontSize, text };
 }
 
 export async function signOfficialDocument(
@@ -62,7 +59,7 @@ export async function signOfficialDocument(
   if (isLast) {
     number = finaliseDocumentNumber(ctx, doc.id).number;
     const slots = JSON.parse(doc.stampSlots ?? "null") as { number: TextSlot; date: TextSlot } | null;
-    if (slots) stamps.push(stampText(slots.number, number), stampText(slots.date, documentDateLabel(documentDate)));
+    if (slots) stamps.push(stampForSlot(slots.number, number), stampForSlot(slots.date, documentDateLabel(documentDate)));
   }
 
   let signed: { bytes: Buffer; fieldName: string };
