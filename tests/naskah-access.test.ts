@@ -125,6 +125,20 @@ describe("who may see an official document", () => {
     void plh;
   });
 
+  it("records a read only for the post the reader acts under", async () => {
+    const id = await sent("B");
+    db.insert(assignments).values({ employeeId: org.people.outsider, positionId: org.docPositions.kadinkes, kind: "plh", startDate: "2020-01-01" }).run();
+    try {
+      // Acting under their own post, the Plh may open it but has not read it for the Dinas Kesehatan.
+      const plh = ctx(org.people.outsider);
+      expect(plh.actor.acting?.positionId).toBe(org.docPositions.outsiderPost);
+      expect(markDocumentRead(plh, id)).toBe(0);
+      expect(markDocumentRead(ctx(org.people.kadinkes), id)).toBe(1);
+    } finally {
+      db.delete(assignments).where(eq(assignments.kind, "plh")).run();
+    }
+  });
+
   it("answers 'not found' to every read and action by someone outside", async () => {
     const outsider = ctx(org.people.outsider);
     const notFound = "not_found:errors.notFound";

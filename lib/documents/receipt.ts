@@ -10,11 +10,12 @@ import { recordEvent } from "./timeline";
 // Receiving: read receipts per receiving post, and forwarding a received document to other posts.
 
 /**
- * Records that the actor opened the document for each of their posts it was delivered to and that had not
- * read it yet. The receipt names the person and the assignment they held, so the sender sees who read it.
+ * Records that the actor opened the document for the post they act under, if it was delivered there and
+ * not read yet. Only that post: a Sekretaris who is also Plh of another office and opens a letter as its
+ * signer has not read it for that office. The receipt names the person and the assignment they held.
  */
 export function markDocumentRead(ctx: Ctx, documentId: number): number {
-  const myPositions = actorPositionIds(ctx.actor);
+  const myPositions = ctx.actor.acting ? [ctx.actor.acting.positionId] : [];
   if (myPositions.length === 0) return 0;
   return ctx.db.transaction((tx) => {
     const doc = visibleOfficialDocument(ctx, documentId, tx);
@@ -24,7 +25,7 @@ export function markDocumentRead(ctx: Ctx, documentId: number): number {
       .where(and(eq(documentDeliveries.documentId, doc.id), inArray(documentDeliveries.positionId, myPositions), isNull(documentDeliveries.readAt)))
       .all();
     for (const d of unread) {
-      const assignment = ctx.actor.assignments.find((a) => a.positionId === d.positionId);
+      const assignment = ctx.actor.acting;
       tx.update(documentDeliveries)
         .set({ readAt: ctx.now, readByEmployeeId: ctx.actor.employeeId, readByAssignmentId: assignment?.assignmentId ?? null })
         .where(eq(documentDeliveries.id, d.id))
