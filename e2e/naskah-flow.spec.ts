@@ -149,7 +149,7 @@ test("a Nota Dinas is drafted, returned, revised, initialled, signed, numbered, 
 
   // --- The drafter sees the read receipt and the whole timeline.
   await drafter.goto(`/naskah/${documentId}`);
-  await expect(drafter.getByTestId("read-receipts")).toContainText("Dibaca oleh Hasan Basri");
+  await expect(drafter.getByTestId("read-receipts")).toContainText("Dibaca oleh dr. Hasan Basri");
   const timeline = drafter.getByTestId("timeline");
   for (const step of ["Dikembalikan untuk diperbaiki", "Diparaf", "Ditandatangani secara elektronik", "Diberi nomor", "Dikirim ke tujuan", "Dibaca"]) {
     await expect(timeline).toContainText(step);
