@@ -12,6 +12,7 @@ import { databasePath, migrateDatabase, openDatabase } from "../db";
 import { agencies, classificationCodes } from "../db/schema";
 import { seedClassificationCodes } from "../db/seed/classification";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed/demo-org";
+import { seedDemoDocuments } from "../db/seed/demo-documents";
 import { seedDocumentTypes } from "../db/seed/document-types";
 import { formatNip } from "../lib/org/nip";
 
@@ -21,7 +22,7 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const file = databasePath();
   console.log(`Database: ${file}`);
   const db = openDatabase(file);
@@ -51,6 +52,7 @@ function main(): void {
       const added = seedDocumentTypes(db, agency.id);
       if (added > 0) console.log(`Jenis naskah: ${added} jenis ditambahkan.`);
     }
+    if (demo.created) console.log(`Naskah demo: ${await seedDemoDocuments(db)} naskah dalam proses.`);
 
     console.log(`\nAkun demo (masuk dengan NIP atau e-mail), kata sandi untuk semua: ${DEMO_PASSWORD}\n`);
     console.log(
@@ -64,4 +66,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

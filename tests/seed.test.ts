@@ -10,9 +10,13 @@ import {
   classificationCodes,
   employeeRoles,
   employees,
+  officialDocuments,
   positions,
   units,
 } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { seedDemoDocuments } from "@/db/seed/demo-documents";
+import { seedDocumentTypes } from "@/db/seed/document-types";
 import { seedClassificationCodes } from "@/db/seed/classification";
 import { buildDemoPlan, DEMO_LOGINS, DEMO_PASSWORD, localIsoDate, seedDemo, type DemoSummary } from "@/db/seed/demo-org";
 import { verifyPassword } from "@/lib/auth/password";
@@ -229,5 +233,21 @@ describe("demo regency", () => {
     expect(again.created).toBe(false);
     expect(again.employees).toBe(0);
     expect(snapshot(db)).toEqual(before);
+  });
+});
+
+describe("demo documents", () => {
+  it("puts a draft and two letters in the Kominfo review chain, made by the real lib functions", async () => {
+    seedDocumentTypes(db, summary.agencyId!);
+    expect(await seedDemoDocuments(db, NOW)).toBe(3);
+    const docs = db.select().from(officialDocuments).all();
+    expect(docs.map((d) => d.status)).toEqual(["draft", "in_review", "in_review"]);
+    const heni = db.select().from(employees).where(eq(employees.email, "heni.handayani@banyuwangikab.go.id")).get()!;
+    const nur = db.select().from(employees).where(eq(employees.email, "nur.arifin@banyuwangikab.go.id")).get()!;
+    const postOf = (employeeId: number) => db.select().from(assignments).where(eq(assignments.employeeId, employeeId)).get()!.positionId;
+    // One waits for the Kepala Seksi's paraf, the other (already initialled by her) for the Kepala Bidang's.
+    expect(docs[1].currentPositionId).toBe(postOf(heni.id));
+    expect(docs[2].currentPositionId).toBe(postOf(nur.id));
+    expect(db.select().from(auditLog).all().filter((r) => r.action === "official_document.approved")).toHaveLength(1);
   });
 });
