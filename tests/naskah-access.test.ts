@@ -12,7 +12,9 @@ import { signOfficialDocument } from "@/lib/documents/signing";
 import { documentDetail, documentPdf, compareVersions } from "@/lib/documents/document-detail";
 import { DOCUMENT_LISTS, listDocuments } from "@/lib/documents/document-lists";
 import { forwardDocument, markDocumentRead } from "@/lib/documents/receipt";
-import { addAttachment, attachmentFile } from "@/lib/documents/document-files";
+import { addAttachment, attachmentFile, removeAttachment, uploadBodyPdf, useEditorBody } from "@/lib/documents/document-files";
+import { createReply } from "@/lib/documents/drafts";
+import { assignManualDocumentNumber } from "@/lib/documents/document-number";
 import { ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
 import { createDocumentOrg, draftFields } from "./support/naskah";
 
@@ -156,6 +158,32 @@ describe("who may see an official document", () => {
     expect(await codeOf(() => forwardDocument(outsider, sentB, { positionIds: [org.docPositions.outsiderPost], note: "" }))).toBe(notFound);
     expect(await codeOf(() => attachmentFile(outsider, sentB, 1))).toBe(notFound);
     expect(await codeOf(() => addAttachment(outsider, inReview, { name: "a.pdf", data: Buffer.from("%PDF-1.4") }))).toBe(notFound);
+    expect(await codeOf(() => removeAttachment(outsider, inReview, 1))).toBe(notFound);
+    expect(await codeOf(() => uploadBodyPdf(outsider, inReview, Buffer.from("%PDF-1.4")))).toBe(notFound);
+    expect(await codeOf(() => useEditorBody(outsider, inReview))).toBe(notFound);
+    expect(await codeOf(() => createReply(outsider, sentB))).toBe(notFound);
+    expect(await codeOf(() => assignManualDocumentNumber(outsider, inReview, { number: "1/2/3", reason: "Server penomoran mati" }))).toBe("forbidden:errors.forbidden");
+  });
+
+  it("lets only the drafter change a draft's files, and only while it is a draft", async () => {
+    const id = draft();
+    const pdf = Buffer.from("%PDF-1.4\n%test\n");
+    const kasi = ctx(org.people.kasi);
+    // A colleague in the chain cannot see a draft at all; once in review, the drafter cannot change its files.
+    expect(await codeOf(() => addAttachment(kasi, id, { name: "a.pdf", data: pdf }))).toBe("not_found:errors.notFound");
+    const { attachmentId } = addAttachment(ctx(org.people.drafter), id, { name: "daftar hadir.pdf", data: pdf });
+    await submitDraft(ctx(org.people.drafter), id);
+    expect(await codeOf(() => removeAttachment(ctx(org.people.drafter), id, attachmentId))).toBe("conflict:naskah.draft.notEditable");
+    expect(await codeOf(() => removeAttachment(kasi, id, attachmentId))).toBe("forbidden:errors.forbidden");
+    // The attachment is readable by the chain now that it is in review.
+    expect(attachmentFile(kasi, id, attachmentId).name).toBe("daftar hadir.pdf");
+  });
+
+  it("refuses a draft to someone without an acting post", async () => {
+    const drafter = ctx(org.people.drafter);
+    expect(await codeOf(() => createDraft({ ...drafter, actor: { ...drafter.actor, acting: null, assignments: [] } }, { documentTypeId: org.typeId("ND") }))).toBe(
+      "forbidden:naskah.noActingPosition",
+    );
   });
 
   it("refuses people in the chain who act out of turn or out of role", async () => {
