@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { documentDeliveries, documentTypes, officialDocuments, positions } from "@/db/schema";
+import { documentDeliveries, documentSteps, documentTypes, officialDocuments, positions } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { startOfLocalDay } from "@/lib/time";
 import { participantCondition, visibleCondition } from "./access";
@@ -35,6 +35,8 @@ export type DocumentListRow = {
   /** Inbox lists: whether the post has not opened it yet. */
   unread: boolean;
   fromLabel: string | null;
+  /** In review or signing: the step now waiting (1-based) of how many, e.g. paraf 2 of 3. */
+  progress: { step: number; of: number } | null;
 };
 
 export const PAGE_SIZE = 20;
@@ -81,7 +83,7 @@ function listCondition(ctx: Ctx, list: Exclude<DocumentList, "masuk" | "tembusan
 export function listDocuments(ctx: Ctx, list: DocumentList, filter: ListFilter, timeZone: string): { rows: DocumentListRow[]; hasMore: boolean; page: number } {
   const page = Math.max(1, Math.min(filter.page ?? 1, 10_000));
   const offset = (page - 1) * PAGE_SIZE;
-  let rows: DocumentListRow[];
+  let rows: Omit<DocumentListRow, "progress">[];
   if (list === "masuk" || list === "tembusan") {
     const acting = ctx.actor.acting?.positionId ?? -1;
     rows = ctx.db
@@ -116,7 +118,25 @@ export function listDocuments(ctx: Ctx, list: DocumentList, filter: ListFilter, 
       .all()
       .map((r) => ({ ...r, unread: false }));
   }
-  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, page };
+  const pageRows = rows.slice(0, PAGE_SIZE);
+  return { rows: withProgress(ctx, pageRows), hasMore: rows.length > PAGE_SIZE, page };
+}
+
+/** "Step k of n" for the documents of a page still in review or signing, in one query. */
+function withProgress(ctx: Ctx, rows: Omit<DocumentListRow, "progress">[]): DocumentListRow[] {
+  const moving = rows.filter((r) => r.status === "in_review" || r.status === "signing").map((r) => r.id);
+  const steps = moving.length
+    ? ctx.db
+        .select({ documentId: documentSteps.documentId, role: documentSteps.role, status: documentSteps.status })
+        .from(documentSteps)
+        .where(inArray(documentSteps.documentId, moving))
+        .all()
+    : [];
+  return rows.map((r) => {
+    const role = r.status === "in_review" ? "reviewer" : r.status === "signing" ? "signer" : null;
+    const mine = role ? steps.filter((s) => s.documentId === r.id && s.role === role) : [];
+    return { ...r, progress: mine.length ? { step: Math.min(mine.length, mine.filter((s) => s.status === "done").length + 1), of: mine.length } : null };
+  });
 }
 
 export type ListCounts = Record<DocumentList, number>;

@@ -179,7 +179,10 @@ export default async function DocumentListsPage({ searchParams }: { searchParams
                 </span>
                 {doc.fromLabel && <span className="block text-sm text-slate-600">{doc.fromLabel}</span>}
                 <span className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-                  <DocumentStatusBadge status={doc.status} label={t(`naskah.status.${doc.status}`)} />
+                  <DocumentStatusBadge
+                    status={doc.status}
+                    label={doc.progress ? t(`naskah.statusStep.${doc.status}`, { step: doc.progress.step, of: doc.progress.of }) : t(`naskah.status.${doc.status}`)}
+                  />
                   {doc.securityClass !== "B" && (
                     <span className="rounded-full border border-red-300 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">{t(`naskah.security.${doc.securityClass}`)}</span>
                   )}

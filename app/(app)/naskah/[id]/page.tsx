@@ -107,6 +107,10 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       signBlocker = t(error.messageKey, error.params);
     }
   }
+  const stepsNow = doc.status === "in_review" ? detail.reviewers : doc.status === "signing" ? detail.signers : [];
+  const statusLabel = stepsNow.length
+    ? t(`naskah.statusStep.${doc.status}`, { step: Math.min(stepsNow.length, stepsNow.filter((s) => s.status === "done").length + 1), of: stepsNow.length })
+    : t(`naskah.status.${doc.status}`);
   const recipientLine = (r: { label: string; address: string }) => (r.address ? `${r.label}, ${r.address}` : r.label);
 
   return (
@@ -118,7 +122,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <DocumentStatusBadge status={doc.status} label={t(`naskah.status.${doc.status}`)} />
+        <DocumentStatusBadge status={doc.status} label={statusLabel} />
         <span className="text-sm font-semibold text-slate-900" data-testid="document-number">
           {doc.number ?? t("naskah.detail.numberPending")}
         </span>
