@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Building2, BriefcaseBusiness, FileKey2, FileUp, Network, ScrollText, Users } from "lucide-react";
+import { Building2, BriefcaseBusiness, FileKey2, FileText, FileUp, Network, ScrollText, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page";
 import { requirePermission } from "@/lib/auth/require-actor";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -25,6 +25,7 @@ export default async function AdminHomePage() {
     { href: "/admin/jabatan", permission: "org.manage", title: t("adminHome.positions"), hint: t("adminHome.positionsHint"), icon: <BriefcaseBusiness aria-hidden className={icon} /> },
     { href: "/admin/pegawai", permission: "employee.manage", title: t("adminHome.employees"), hint: t("adminHome.employeesHint"), icon: <Users aria-hidden className={icon} /> },
     { href: "/admin/pegawai/impor", permission: "employee.import", title: t("adminHome.import"), hint: t("adminHome.importHint"), icon: <FileUp aria-hidden className={icon} /> },
+    { href: "/admin/jenis-naskah", permission: "document_type.manage", title: t("adminHome.documentTypes"), hint: t("adminHome.documentTypesHint"), icon: <FileText aria-hidden className={icon} /> },
     { href: "/admin/sertifikat", permission: "certificate.manage", title: t("adminHome.certificates"), hint: t("adminHome.certificatesHint"), icon: <FileKey2 aria-hidden className={icon} /> },
     { href: "/admin/audit", permission: "audit.read", title: t("adminHome.audit"), hint: t("adminHome.auditHint"), icon: <ScrollText aria-hidden className={icon} /> },
   ];
