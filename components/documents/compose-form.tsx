@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
+import { submitWithoutReset } from "@/components/ui/action-form";
 import type { Body } from "@/lib/documents/content";
 import type { DocumentDetails } from "@/lib/documents/details";
 import type { PickedRecipient } from "@/lib/documents/recipients";
@@ -100,8 +100,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
   );
 }
 
-function SubmitButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
-  const { pending } = useFormStatus();
+function SubmitButton({ label, pendingLabel, pending }: { label: string; pendingLabel: string; pending: boolean }) {
   return (
     <button
       type="submit"
@@ -146,7 +145,7 @@ export function ComposeForm({
   recipientLabels: RecipientPickerLabels;
   viewerLabels: PdfViewerLabels;
 }) {
-  const [state, formAction] = useActionState(submitAction, idleState);
+  const [state, formAction, submitting] = useActionState(submitAction, idleState);
   const formRef = useRef<HTMLFormElement>(null);
   const [tab, setTab] = useState<"write" | "preview">("write");
   const [typeId, setTypeId] = useState(initial.documentTypeId);
@@ -241,6 +240,7 @@ export function ComposeForm({
       <form
         ref={formRef}
         action={formAction}
+        onSubmit={submitWithoutReset(formAction)}
         onInput={changed}
         noValidate
         className={`space-y-4 ${tab === "write" ? "" : "hidden lg:block"}`}
@@ -395,7 +395,7 @@ export function ComposeForm({
         )}
 
         <div className="sticky bottom-16 z-10 -mx-4 flex flex-col gap-2 border-t border-slate-200 bg-white/95 px-4 py-3 sm:flex-row sm:items-center md:bottom-0">
-          <SubmitButton label={mode === "drafter" ? labels.submit : labels.saveEdit} pendingLabel={labels.submitting} />
+          <SubmitButton label={mode === "drafter" ? labels.submit : labels.saveEdit} pendingLabel={labels.submitting} pending={submitting} />
           {autosave && (
             <p role="status" aria-live="polite" data-testid="autosave-status" className="text-sm text-slate-600">
               {saveStatus}

@@ -1,7 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
+import { createContext, startTransition, useActionState, useContext, type FormEvent, type ReactNode } from "react";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -12,6 +11,20 @@ const FormStateContext = createContext<ActionState>(idleState);
 export function useFieldError(name: string): string | undefined {
   const state = useContext(FormStateContext);
   return state.status === "error" ? state.fieldErrors[name] : undefined;
+}
+
+/**
+ * Submits through the action without React's automatic form reset: React 19 resets uncontrolled fields after
+ * every action that returns, so a refused submission would throw away what the user typed. Without
+ * JavaScript the browser posts the form to the same action, so the form still works before hydration.
+ */
+export function submitWithoutReset(formAction: (formData: FormData) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter);
+    startTransition(() => formAction(formData));
+  };
 }
 
 /**
@@ -36,11 +49,11 @@ export function ActionForm({
   /** Replaces the form after success, e.g. to show a one-time password; rendered on the server too (no JS needed). */
   renderSuccess?: (data: unknown) => ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const [state, formAction, pending] = useActionState(action, idleState);
   if (renderSuccess && state.status === "ok") return renderSuccess(state.data);
   return (
     <FormStateContext.Provider value={state}>
-      <form action={formAction} className={className} noValidate>
+      <form action={formAction} onSubmit={submitWithoutReset(formAction)} className={className} noValidate>
         {state.status === "error" && (
           <p role="alert" data-testid="form-error" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
             {state.message}
@@ -52,7 +65,7 @@ export function ActionForm({
           </p>
         )}
         {children}
-        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} />
+        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} pending={pending} />
       </form>
     </FormStateContext.Provider>
   );
@@ -64,8 +77,7 @@ const variants = {
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
 };
 
-function SubmitButton({ label, pendingLabel, variant }: { label: string; pendingLabel?: string; variant: keyof typeof variants }) {
-  const { pending } = useFormStatus();
+function SubmitButton({ label, pendingLabel, variant, pending }: { label: string; pendingLabel?: string; variant: keyof typeof variants; pending: boolean }) {
   return (
     <button
       type="submit"
