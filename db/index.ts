@@ -26,6 +26,9 @@ export function openDatabase(file: string): Db {
   client.pragma("synchronous = FULL");
   client.pragma("foreign_keys = ON");
   client.pragma("busy_timeout = 5000");
+  // 64 MiB of page cache per connection instead of SQLite's 2 MiB: a leader's inbox search reads thousands of
+  // document rows, which then stay in memory (measured by npm run bench: 27 ms -> single digits).
+  client.pragma("cache_size = -65536");
   return drizzle(client, { schema }) as Db;
 }
 

@@ -4,10 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Body, Inline, Paragraph } from "@/lib/documents/content";
+import type { Body } from "@/lib/documents/content";
 import { renderDocumentPdf } from "@/lib/documents/render/render-document";
 import type { RenderedDocument, RenderInput } from "@/lib/documents/render/render-input";
 import { BLOCK_HEIGHT, BLOCK_WIDTH } from "@/lib/signing/appearance";
+import { cell, para, renderInput } from "./support/render";
 
 // The renderer checked the way a reader's software sees its output: poppler's pdftotext, pdfinfo and pdffonts.
 
@@ -40,10 +41,6 @@ async function wordsOf(pdf: Buffer): Promise<Word[]> {
   return words;
 }
 
-const LOGO_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAKCAIAAAAGpYjXAAAAEUlEQVR4nGM4ISeHFTEMdwkA5KNRQfhFtsUAAAAASUVORK5CYII=", "base64");
-
-const para = (...content: (string | Inline)[]): Paragraph => ({ type: "paragraph", content: content.map((c) => (typeof c === "string" ? { text: c } : c)) });
-const cell = (text: string, header = false) => ({ paragraphs: [[{ text }]], header });
 
 const richBody: Body = [
   para("Dalam rangka ", { text: "percepatan transformasi digital", bold: true }, " kami sampaikan hal yang ", { text: "perlu diperhatikan", italic: true }, " dan ", { text: "dilaksanakan segera", underline: true }, "."),
@@ -72,37 +69,15 @@ const richBody: Body = [
 ];
 
 function input(over: Partial<RenderInput> = {}): RenderInput {
-  return {
-    paperSize: "A4",
-    letterhead: {
-      logo: { bytes: LOGO_PNG, type: "png" },
-      agencyName: "Pemerintah Kabupaten Banyuwangi",
-      unitName: "Dinas Komunikasi, Informatika dan Persandian",
-      address: "Jalan Ahmad Yani Nomor 100, Banyuwangi 68411",
-      phone: "(0333) 424523",
-      email: "diskominfo@banyuwangikab.go.id",
-      website: "",
-    },
-    layout: "korespondensi",
-    internal: true,
-    typeName: "Nota Dinas",
-    number: null,
-    dateLabel: null,
-    place: "Banyuwangi",
-    securityLabel: "Biasa",
+  return renderInput({
     urgencyLabel: "Segera",
     attachmentLabel: "1 (satu) berkas",
     subject: "Rapat Koordinasi Transformasi Digital",
-    fromLabel: "Kepala Bidang Aplikasi Informatika",
-    recipients: ["Kepala Dinas Komunikasi, Informatika dan Persandian"],
     carbonCopies: ["Sekretaris Daerah", "Inspektur"],
     body: richBody,
-    assignment: null,
-    invitation: null,
-    signers: [{ positionLabel: "Kepala Bidang Aplikasi Informatika", onBehalfOf: null }],
     provisional: true,
     ...over,
-  };
+  });
 }
 
 const assignment = {

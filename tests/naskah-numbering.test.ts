@@ -5,9 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { issuedNumbers, officialDocuments } from "@/db/schema";
-import { addParticipant } from "@/lib/documents/access";
 import { actorFor, freshDb, TEST_NOW } from "./support/db";
-import { createDocumentOrg } from "./support/naskah";
+import { createDocumentOrg, insertDocumentsAwaitingNumber } from "./support/naskah";
 
 // Finalising the number of 50 documents signed at the same moment in five server processes: every
 // document gets one number, the register has no gap and no duplicate.
@@ -16,28 +15,7 @@ describe("document numbers under concurrent last signatures", () => {
   it("gives 50 documents finalised concurrently in 5 processes the numbers 1..50, one each", async () => {
     const db = freshDb();
     const org = createDocumentOrg(db);
-    const ids = Array.from({ length: 50 }, (_, i) =>
-      db.transaction((tx) => {
-        const doc = tx
-          .insert(officialDocuments)
-          .values({
-            agencyId: org.agencyA,
-            documentTypeId: org.typeId("ND"),
-            status: "signing",
-            drafterEmployeeId: org.people.drafter,
-            classificationCode: "000.1",
-            subject: `Naskah ${i + 1}`,
-            issuingUnitId: org.units.dinas,
-            currentPositionId: org.positions.head,
-            createdAt: TEST_NOW,
-            updatedAt: TEST_NOW,
-          })
-          .returning({ id: officialDocuments.id })
-          .get();
-        addParticipant(tx, doc.id, { role: "signer", positionId: org.positions.head });
-        return doc.id;
-      }),
-    );
+    const ids = insertDocumentsAwaitingNumber(db, org, 50);
     const root = process.cwd();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kawan-naskah-numbers-"));
     const script = path.join(dir, "finalise.ts");

@@ -10,6 +10,7 @@ import type { RenderInput } from "@/lib/documents/render/render-input";
 import { stampForSlot } from "@/lib/documents/render/stamps";
 import { signPdf, type SignPdfInput } from "@/lib/signing/sign-pdf";
 import { findSignatures } from "@/lib/signing/verify-pdf";
+import { renderInput } from "./support/render";
 import { makeTestCa, makeTestPdf, makeTestSigner, nssDbTrusting, pdfsig, testBlock, type TestCa } from "./support/signing";
 
 // The number and date stamped at the last signature, in the same incremental update: readable by
@@ -43,31 +44,8 @@ async function textOf(pdf: Buffer): Promise<string> {
   return stdout.replace(/[ \t]+/g, " ");
 }
 
-function doc(over: Partial<RenderInput> = {}): RenderInput {
-  return {
-    paperSize: "A4",
-    letterhead: { logo: null, agencyName: "Pemerintah Kabupaten Banyuwangi", unitName: "Dinas Komunikasi, Informatika dan Persandian", address: "Jalan Ahmad Yani 100", phone: "(0333) 424523", email: "", website: "" },
-    layout: "korespondensi",
-    internal: true,
-    typeName: "Nota Dinas",
-    number: null,
-    dateLabel: null,
-    place: "Banyuwangi",
-    securityLabel: "Biasa",
-    urgencyLabel: null,
-    attachmentLabel: "-",
-    subject: "Rapat Koordinasi",
-    fromLabel: "Kepala Bidang Aplikasi Informatika",
-    recipients: ["Kepala Dinas Komunikasi, Informatika dan Persandian"],
-    carbonCopies: [],
-    body: [{ type: "paragraph", content: [{ text: "Dengan hormat, kami laporkan hasil rapat koordinasi." }] }],
-    assignment: null,
-    invitation: null,
-    signers: [{ positionLabel: "Kepala Bidang Aplikasi Informatika", onBehalfOf: null }],
-    provisional: false,
-    ...over,
-  };
-}
+const doc = (over: Partial<RenderInput> = {}): RenderInput =>
+  renderInput({ letterhead: { ...renderInput().letterhead, logo: null, email: "" }, ...over });
 
 const signing = (i: number, placement: SignPdfInput["placement"], stamps?: SignPdfInput["stamps"]): SignPdfInput => ({
   provider: signers[i],

@@ -2,10 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { seedClassificationCodes } from "@/db/seed/classification";
 import { seedDocumentTypes } from "@/db/seed/document-types";
-import { assignments, documentTypes, positions, units } from "@/db/schema";
+import { assignments, documentTypes, officialDocuments, positions, units } from "@/db/schema";
+import { addParticipant } from "@/lib/documents/access";
 import type { Body } from "@/lib/documents/content";
 import { draftFieldsSchema, type DraftFields } from "@/lib/documents/draft-input";
-import { addEmployee, createFixtureOrg } from "./db";
+import { addEmployee, createFixtureOrg, TEST_NOW } from "./db";
 
 /**
  * The fixture organisation grown into a dinas with a bidang and a seksi, so a document has a real chain:
@@ -95,3 +96,32 @@ export function draftFields(overrides: Record<string, unknown>): DraftFields {
   return draftFieldsSchema.parse(raw);
 }
 
+
+/**
+ * Nota Dinas documents waiting for their number (status "signing", the Kepala Dinas as signer), written
+ * directly in one transaction: for the numbering tests and the bench, which need many and no PDFs.
+ */
+export function insertDocumentsAwaitingNumber(db: Db, org: ReturnType<typeof createDocumentOrg>, count: number): number[] {
+  return db.transaction((tx) =>
+    Array.from({ length: count }, (_, i) => {
+      const doc = tx
+        .insert(officialDocuments)
+        .values({
+          agencyId: org.agencyA,
+          documentTypeId: org.typeId("ND"),
+          status: "signing",
+          drafterEmployeeId: org.people.drafter,
+          classificationCode: "000.1",
+          subject: `Naskah ${i + 1}`,
+          issuingUnitId: org.units.dinas,
+          currentPositionId: org.positions.head,
+          createdAt: TEST_NOW,
+          updatedAt: TEST_NOW,
+        })
+        .returning({ id: officialDocuments.id })
+        .get();
+      addParticipant(tx, doc.id, { role: "signer", positionId: org.positions.head });
+      return doc.id;
+    }),
+  );
+}

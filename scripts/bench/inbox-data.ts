@@ -1,0 +1,265 @@
+/**
+ * The inbox benchmark's database: the demo regency (`npm run seed`), then N sent official documents
+ * bulk-inserted with better-sqlite3 directly (prepared statements, one transaction per 10,000 documents;
+ * going through lib would cost minutes of fsyncs and PDF work that the list page never reads).
+ *
+ * The rows are what a sent document leaves in the tables the lists read: official_documents (status "sent",
+ * number, dates), document_recipients, document_deliveries (one per receiving post, with read receipts)
+ * and document_participants (drafter, signer, recipients). Not written, because no list reads them:
+ * document_steps, document_events, document_versions, signed documents and issued_numbers.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { check } from "./stats";
+
+export const LEADER_EMAIL = "wahyu.hidayat@banyuwangikab.go.id";
+export const LEADER_POSITION = "Kepala Dinas Komunikasi, Informatika dan Persandian";
+export const DEMO_PASSWORD = "Kawan2026!";
+
+/** Share of all documents addressed ("to") to the leader: 5,000 of 100,000. */
+const LEADER_SHARE = 0.05;
+const UNREAD_SHARE = 0.2;
+const CC_SHARE = 0.3;
+const BATCH = 10_000;
+const DAY = 86_400_000;
+const WIB = 7 * 3_600_000;
+
+/** Deterministic, so two runs measure the same data. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ACTIONS = ["Undangan", "Permohonan", "Laporan", "Penyampaian", "Pemberitahuan", "Tindak Lanjut", "Usulan", "Evaluasi", "Koordinasi", "Permintaan Data"];
+const TOPICS = [
+  "Rapat Koordinasi Transformasi Digital",
+  "Penyusunan Rencana Kerja dan Anggaran Tahun {y}",
+  "Realisasi Anggaran Triwulan {q}",
+  "Pemeliharaan Jaringan Intranet Pemerintah Daerah",
+  "Pelaksanaan Survei Kepuasan Masyarakat",
+  "Penilaian Mandiri SPBE Tahun {y}",
+  "Kebutuhan Formasi ASN Tahun {y}",
+  "Pengamanan Informasi dan Persandian",
+  "Pemutakhiran Data Kependudukan",
+  "Pelaksanaan Hari Jadi Banyuwangi",
+  "Penggunaan Tanda Tangan Elektronik",
+  "Pergeseran Anggaran Belanja Operasional",
+  "Pengadaan Perangkat Komputer",
+  "Pelatihan Operator Aplikasi Perangkat Daerah",
+  "Monitoring Layanan Perizinan Daring",
+  "Pendataan Aset Teknologi Informasi",
+  "Kegiatan Banyuwangi Festival",
+  "Cuti Bersama dan Jadwal Piket",
+  "Perjalanan Dinas ke Surabaya",
+  "Penyelenggaraan Musrenbang Kecamatan",
+];
+const PARAGRAPHS = [
+  "Menindaklanjuti arahan Bupati Banyuwangi pada rapat pimpinan, bersama ini kami sampaikan hal-hal yang perlu mendapat perhatian Saudara.",
+  "Sehubungan dengan hal tersebut, dimohon Saudara menyiapkan data pendukung dan menugaskan pejabat yang menangani urusan dimaksud.",
+  "Pelaksanaan kegiatan agar berpedoman pada ketentuan peraturan perundang-undangan dan memperhatikan ketersediaan anggaran pada perangkat daerah masing-masing.",
+  "Hasil pelaksanaan kegiatan dilaporkan secara tertulis paling lambat tujuh hari kerja setelah kegiatan selesai.",
+  "Demikian untuk menjadi perhatian dan dilaksanakan dengan penuh tanggung jawab.",
+];
+
+type Position = { id: number; name: string; unitId: number; isLeader: number };
+type Weighted<T> = [T, number][];
+
+function pick<T>(rand: () => number, weighted: Weighted<T>): T {
+  const total = weighted.reduce((s, [, w]) => s + w, 0);
+  let r = rand() * total;
+  for (const [value, w] of weighted) if ((r -= w) < 0) return value;
+  return weighted[weighted.length - 1][0];
+}
+
+/** Runs `npm run seed` on DATABASE_PATH=file: the demo regency with its logins, document types and codes. */
+export function seedDemoDatabase(file: string): void {
+  const seeded = spawnSync("npm", ["run", "--silent", "seed"], { cwd: process.cwd(), env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
+  check(seeded.status === 0, `npm run seed failed (${seeded.status}): ${seeded.stderr}${seeded.stdout}`);
+}
+
+export type InboxData = {
+  documents: number;
+  leaderPositionId: number;
+  leaderInbox: number;
+  leaderUnread: number;
+  leaderCc: number;
+  withAnggaran: number;
+  insertMs: number;
+};
+
+export function insertSentDocuments(file: string, documents: number, now = Date.now()): InboxData {
+  const started = Date.now();
+  const db = new Database(file);
+  try {
+    // Bench data only: no fsync per batch. Foreign keys stay on so a wrong id fails here, not in the page.
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = OFF");
+    db.pragma("foreign_keys = ON");
+    const rand = prng(20261128);
+
+    const agencyId = (db.prepare("select id from agencies order by id limit 1").get() as { id: number }).id;
+    const positions = db.prepare("select id, name, unit_id as unitId, is_leader as isLeader from positions where agency_id = ? and active = 1").all(agencyId) as Position[];
+    const units = new Map(
+      (db.prepare("select id, parent_id as parentId, short_name as shortName from units where agency_id = ?").all(agencyId) as { id: number; parentId: number | null; shortName: string }[]).map((u) => [u.id, u]),
+    );
+    const holders = new Map(
+      (db.prepare("select position_id as positionId, employee_id as employeeId, id from assignments where kind = 'definitif' and end_date is null").all() as { positionId: number; employeeId: number; id: number }[]).map(
+        (a) => [a.positionId, a],
+      ),
+    );
+    const types = new Map((db.prepare("select id, code from document_types where agency_id = ?").all(agencyId) as { id: number; code: string }[]).map((t) => [t.code, t.id]));
+    const codes = (db.prepare("select code from classification_codes where length(code) - length(replace(code, '.', '')) between 1 and 2 order by code").all() as { code: string }[]).map((c) => c.code);
+    const leader = positions.find((p) => p.name === LEADER_POSITION);
+    check(leader && holders.has(leader.id), `the seeded regency has no held post "${LEADER_POSITION}"`);
+    check(codes.length > 100 && types.has("ND"), "the seeded database lacks classification codes or document types");
+
+    // The unit whose register and letterhead a post writes under: its top unit below the regency itself.
+    const rootId = [...units.values()].find((u) => u.parentId === null)!.id;
+    const issuingUnit = (unitId: number) => {
+      let u = units.get(unitId)!;
+      while (u.parentId !== null && u.parentId !== rootId) u = units.get(u.parentId)!;
+      return u;
+    };
+    const headOf = new Map<number, Position>();
+    for (const p of positions) {
+      const top = issuingUnit(p.unitId).id;
+      if (p.isLeader && p.unitId === top && !headOf.has(top)) headOf.set(top, p);
+    }
+    const drafters = positions.filter((p) => holders.has(p.id));
+    const leaders = positions.filter((p) => p.isLeader && holders.has(p.id) && p.id !== leader.id);
+    const typeWeights: Weighted<string> = [
+      ["ND", 35],
+      ["SD", 20],
+      ["UND", 15],
+      ["ST", 8],
+      ["MEMO", 5],
+      ["SPENG", 5],
+      ["LAP", 5],
+      ["SE", 2],
+      ["SPRIN", 2],
+      ["BA", 2],
+      ["TS", 1],
+    ];
+    for (const [code] of typeWeights) check(types.has(code), `document type ${code} not seeded`);
+
+    const insertDoc = db.prepare(`insert into official_documents
+      (agency_id, document_type_id, status, drafter_employee_id, drafter_position_id, security_class, urgency, classification_code,
+       subject, summary, attachment_count, body_source, body, details, version, issuing_unit_id, number, document_date, created_at, updated_at, sent_at)
+      values (?, ?, 'sent', ?, ?, ?, ?, ?, ?, '', ?, 'editor', ?, '{}', 1, ?, ?, ?, ?, ?, ?)`);
+    const insertRecipient = db.prepare("insert into document_recipients (document_id, kind, sequence, target_kind, position_id, label) values (?, ?, ?, 'position', ?, ?)");
+    const insertDelivery = db.prepare(
+      "insert into document_deliveries (document_id, position_id, kind, delivered_at, read_at, read_by_employee_id, read_by_assignment_id) values (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const insertParticipant = db.prepare("insert into document_participants (document_id, role, position_id, employee_id) values (?, ?, ?, ?)");
+
+    // Sent times over the last two years, ascending with the ids as in a real database, in office hours (WIB)
+    // on working days.
+    const span = 730 * DAY;
+    const sentTimes = Array.from({ length: documents }, () => {
+      let day = Math.floor((now - span + rand() * span) / DAY);
+      const weekday = new Date(day * DAY).getUTCDay();
+      if (weekday === 0) day -= 2;
+      if (weekday === 6) day -= 1;
+      return Math.min(now - 60_000, day * DAY - WIB + (7.5 + rand() * 8.5) * 3_600_000);
+    }).sort((a, b) => a - b);
+
+    const sequences = new Map<string, number>();
+    const leaderTo = Math.round(documents * LEADER_SHARE);
+    let leaderInbox = 0;
+    let leaderUnread = 0;
+    let leaderCc = 0;
+    let withAnggaran = 0;
+
+    const deliver = (documentId: number, kind: "to" | "cc", post: Position, sequence: number, sentAt: number) => {
+      const holder = holders.get(post.id)!;
+      const unread = rand() < UNREAD_SHARE;
+      const readAt = unread ? null : Math.min(now, sentAt + 300_000 + Math.floor(rand() * 3 * DAY));
+      insertRecipient.run(documentId, kind, sequence, post.id, post.name);
+      insertDelivery.run(documentId, post.id, kind, sentAt, readAt, unread ? null : holder.employeeId, unread ? null : holder.id);
+      insertParticipant.run(documentId, kind, post.id, null);
+      return unread;
+    };
+
+    const insertBatch = db.transaction((from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const sentAt = sentTimes[i];
+        const local = new Date(sentAt + WIB);
+        const year = local.getUTCFullYear();
+        // The leader's share is spread evenly over time, so every page of the inbox spans realistic dates.
+        const toLeader = Math.floor(((i + 1) * leaderTo) / documents) > Math.floor((i * leaderTo) / documents);
+        const recipient = toLeader ? leader : leaders[Math.floor(rand() * leaders.length)];
+        let drafter = drafters[Math.floor(rand() * drafters.length)];
+        if (drafter.id === recipient.id) drafter = drafters[(drafters.indexOf(drafter) + 1) % drafters.length];
+        const holder = holders.get(drafter.id)!;
+        const unit = issuingUnit(drafter.unitId);
+        const signer = headOf.get(unit.id) ?? drafter;
+        const typeCode = pick(rand, typeWeights);
+        const code = codes[Math.floor(rand() * codes.length)];
+        const registerKey = typeCode === "SE" ? `agency:SE:${year}` : `unit:${unit.id}:${year}`;
+        const sequence = (sequences.get(registerKey) ?? 0) + 1;
+        sequences.set(registerKey, sequence);
+        const number = typeCode === "SE" ? `Nomor ${sequence} Tahun ${year}` : `${code}/${sequence}/${unit.shortName || "PEMKAB"}/${year}`;
+        const topic = TOPICS[Math.floor(rand() * TOPICS.length)].replace("{y}", String(year + (rand() < 0.5 ? 0 : 1))).replace("{q}", ["I", "II", "III", "IV"][local.getUTCMonth() >> 2] ?? "I");
+        const subject = `${ACTIONS[Math.floor(rand() * ACTIONS.length)]} ${topic}`;
+        if (/anggaran/i.test(subject)) withAnggaran++;
+        const body = JSON.stringify(
+          [0, 1, 2, 4].map((p) => ({ type: "paragraph", align: "justify", content: [{ text: PARAGRAPHS[p === 1 && rand() < 0.5 ? 3 : p] }] })),
+        );
+        const created = sentAt - Math.floor((1 + rand() * 71) * 3_600_000);
+        const documentDate = local.toISOString().slice(0, 10);
+        const { lastInsertRowid } = insertDoc.run(
+          agencyId,
+          types.get(typeCode)!,
+          holder.employeeId,
+          drafter.id,
+          pick(rand, [["B", 85], ["T", 10], ["R", 4], ["SR", 1]] as Weighted<string>),
+          pick(rand, [["biasa", 70], ["segera", 22], ["amat_segera", 8]] as Weighted<string>),
+          code,
+          subject,
+          rand() < 0.3 ? 1 : 0,
+          body,
+          unit.id,
+          number,
+          documentDate,
+          created,
+          sentAt,
+          sentAt,
+        );
+        const id = Number(lastInsertRowid);
+        insertParticipant.run(id, "drafter", null, holder.employeeId);
+        insertParticipant.run(id, "signer", signer.id, null);
+        insertParticipant.run(id, "signer", null, holders.get(signer.id)?.employeeId ?? holder.employeeId);
+        const unread = deliver(id, "to", recipient, 1, sentAt);
+        if (toLeader) {
+          leaderInbox++;
+          if (unread) leaderUnread++;
+        }
+        if (rand() < CC_SHARE) {
+          const cc = rand() < 0.02 && !toLeader ? leader : leaders[Math.floor(rand() * leaders.length)];
+          if (cc.id !== recipient.id) {
+            deliver(id, "cc", cc, 1, sentAt);
+            if (cc.id === leader.id) leaderCc++;
+          }
+        }
+      }
+    });
+    for (let from = 0; from < documents; from += BATCH) insertBatch(from, Math.min(documents, from + BATCH));
+    // Fold the WAL into the main file so the reported size is the database's, and the server starts clean.
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    return { documents, leaderPositionId: leader.id, leaderInbox, leaderUnread, leaderCc, withAnggaran, insertMs: Date.now() - started };
+  } finally {
+    db.close();
+  }
+}
+
+/** The database file and its WAL, in bytes. */
+export function databaseSize(file: string): number {
+  return [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
+}
