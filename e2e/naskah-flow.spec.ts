@@ -40,7 +40,8 @@ test("a Nota Dinas is drafted, returned, revised, initialled, signed, numbered, 
   const drafter = await as(browser, testInfo, PEOPLE.drafter);
   await drafter.getByRole("link", { name: "Naskah", exact: true }).filter({ visible: true }).click();
   await drafter.getByRole("link", { name: "Tulis naskah" }).click();
-  await drafter.getByLabel("Nota Dinas").check();
+  await expect(drafter).toHaveURL(/\/naskah\/baru$/);
+  await drafter.getByRole("radio", { name: "Nota Dinas" }).check();
   await drafter.getByRole("button", { name: "Mulai menulis" }).click();
   await expect(drafter).toHaveURL(/\/naskah\/\d+\/ubah$/, { timeout: 20_000 });
   const documentId = Number(/\/naskah\/(\d+)\/ubah/.exec(drafter.url())![1]);
