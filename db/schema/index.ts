@@ -6,3 +6,5 @@ export * from "./files";
 export * from "./signatures";
 export * from "./documents";
 export * from "./official-documents";
+export * from "./incoming";
+export * from "./notifications";

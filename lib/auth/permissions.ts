@@ -16,6 +16,8 @@ const GRANTS = {
   "admin.view": ["agency_admin"],
   "document_type.manage": ["agency_admin"],
   "number.manual": ["records_clerk"],
+  "letter.register": ["records_clerk"],
+  "disposition_instruction.manage": ["agency_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
