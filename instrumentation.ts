@@ -6,4 +6,7 @@ export async function register() {
   // Each agency's root CA exists from first start, so its certificate can be handed out before anyone enrols.
   const { ensureAllAgencyAuthorities } = await import("./lib/signing/authority");
   await ensureAllAgencyAuthorities(getDb());
+  // Deadline reminders for dispositions: a periodic sweep inside the server, no separate scheduler to run.
+  const { startDeadlineSweep } = await import("./lib/incoming/deadline-sweep");
+  startDeadlineSweep(getDb());
 }

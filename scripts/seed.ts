@@ -14,6 +14,7 @@ import { seedClassificationCodes } from "../db/seed/classification";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed/demo-org";
 import { seedDemoDocuments } from "../db/seed/demo-documents";
 import { seedDocumentTypes } from "../db/seed/document-types";
+import { seedDispositionInstructions } from "../lib/incoming/instructions";
 import { formatNip } from "../lib/org/nip";
 
 function table(headers: string[], rows: string[][]): string {
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     for (const agency of db.select({ id: agencies.id }).from(agencies).all()) {
       const added = seedDocumentTypes(db, agency.id);
       if (added > 0) console.log(`Jenis naskah: ${added} jenis ditambahkan.`);
+      const instructions = seedDispositionInstructions(db, agency.id);
+      if (instructions > 0) console.log(`Petunjuk disposisi: ${instructions} petunjuk ditambahkan.`);
     }
     if (demo.created) console.log(`Naskah demo: ${await seedDemoDocuments(db)} naskah dalam proses.`);
 

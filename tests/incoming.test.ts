@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { visibleLetter } from "@/lib/incoming/access";
 import { closeWithoutDisposition, declineDisposition, disposeLetter, markLetterRead, reportFollowUp, withdrawDisposition } from "@/lib/incoming/dispositions";
 import { seedDispositionInstructions } from "@/lib/incoming/instructions";
+import { runDeadlineSweep } from "@/lib/incoming/deadline-sweep";
 import { letterCounts, letterDetail, listLetters, type TreeNode } from "@/lib/incoming/letter-queries";
 import { registerIncomingLetter, type LetterFields } from "@/lib/incoming/register";
 import { ctxFor, freshDb } from "./support/db";
@@ -177,5 +178,25 @@ describe("secret letters and closing without disposition", () => {
       db.delete(assignments).where(eq(assignments.id, otherClerk.id)).run();
     }
     expect(db.select().from(incomingLetters).where(eq(incomingLetters.id, letterId)).get()!.securityClass).toBe("R");
+  });
+});
+
+describe("the deadline sweep", () => {
+  it("reminds the receiving post the day before and on the day, once each, and not for closed ones", async () => {
+    const { letterId } = await registerIncomingLetter(ctx(org.people.clerk), { fields: fields({ subject: "Laporan realisasi triwulan" }), addresseePositionIds: [org.positions.regent], pdf: null });
+    // NOW is Friday 27 November 2026, 09.00 WIB: deadline Saturday 28.
+    const [open, closed] = dispose(org.people.regent, letterId, null, [org.positions.head, org.docPositions.kadinkes], { deadline: "2026-11-28" }).dispositionIds;
+    declineDisposition(ctx(org.people.kadinkes), closed, "Bukan kewenangan kami");
+    const reminders = (employeeId: number, kind: string) =>
+      db.select().from(notifications).where(and(eq(notifications.employeeId, employeeId), eq(notifications.kind, kind as "deadline_today"))).all().length;
+
+    expect(runDeadlineSweep(db, NOW).reminders).toBe(1);
+    expect(runDeadlineSweep(db, NOW).reminders).toBe(0);
+    expect(reminders(org.people.head, "deadline_tomorrow")).toBe(1);
+    expect(reminders(org.people.kadinkes, "deadline_tomorrow")).toBe(0);
+    const saturday = new Date("2026-11-28T01:00:00Z");
+    expect(runDeadlineSweep(db, saturday).reminders).toBe(1);
+    expect(reminders(org.people.head, "deadline_today")).toBe(1);
+    expect(db.select().from(dispositions).where(eq(dispositions.id, open)).get()!.remindedOnDayAt).not.toBeNull();
   });
 });
