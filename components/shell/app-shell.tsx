@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Translate } from "@/lib/i18n/catalog";
 import type { ActionState } from "@/lib/actions/action-state";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ActingSwitcher } from "./acting-switcher";
 
 type NavItem = { href: string; label: string; icon: ReactNode };
@@ -18,6 +19,7 @@ export function AppShell({
   actor,
   agencyName,
   logoUrl,
+  unreadNotifications,
   t,
   switchAction,
   signOutAction,
@@ -26,6 +28,8 @@ export function AppShell({
   actor: Actor;
   agencyName: string;
   logoUrl: string | null;
+  /** The actor's unread notifications, for the bell. */
+  unreadNotifications: number;
   t: Translate;
   switchAction: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   signOutAction: () => Promise<void>;
@@ -45,35 +49,39 @@ export function AppShell({
         {t("app.skipToContent")}
       </a>
       <header className="sticky top-0 z-30 bg-brand-700 text-white shadow">
-        {/* Phone: who I am on the first line, the acting position on the second; one line on wide screens. */}
-        <div className="flex flex-col gap-1.5 px-3 py-2 md:flex-row md:items-center md:justify-between md:gap-4 md:px-6">
-          <div className="flex min-w-0 items-center gap-2">
-            {logoUrl ? (
-              // eslint-disable-next-line @next/next/no-img-element -- small logo from our own route
-              <img src={logoUrl} alt="" className="size-9 shrink-0 rounded bg-white object-contain p-0.5" />
-            ) : (
-              <Building2 aria-hidden className="size-7 shrink-0 text-brand-100" />
-            )}
-            <div className="min-w-0">
-              <p className="truncate text-xs text-brand-100">{agencyName}</p>
-              <p className="truncate text-sm font-semibold" data-testid="actor-name">
-                {actor.displayName}
-              </p>
+        {/* Phone: who I am on the first line, the acting position on the second, the bell beside both; one line
+            on wide screens. */}
+        <div className="flex items-center gap-2 px-3 py-2 md:gap-4 md:px-6">
+          <div className="flex min-w-0 flex-1 flex-col gap-1.5 md:flex-row md:items-center md:justify-between md:gap-4">
+            <div className="flex min-w-0 items-center gap-2">
+              {logoUrl ? (
+                // eslint-disable-next-line @next/next/no-img-element -- small logo from our own route
+                <img src={logoUrl} alt="" className="size-9 shrink-0 rounded bg-white object-contain p-0.5" />
+              ) : (
+                <Building2 aria-hidden className="size-7 shrink-0 text-brand-100" />
+              )}
+              <div className="min-w-0">
+                <p className="truncate text-xs text-brand-100">{agencyName}</p>
+                <p className="truncate text-sm font-semibold" data-testid="actor-name">
+                  {actor.displayName}
+                </p>
+              </div>
             </div>
+            {actor.assignments.length > 1 && actor.acting ? (
+              <ActingSwitcher
+                action={switchAction}
+                current={String(actor.acting.assignmentId)}
+                label={t("acting.label")}
+                submitLabel={t("acting.switch")}
+                options={actor.assignments.map((a) => ({ value: String(a.assignmentId), label: actingLabel(a, t) }))}
+              />
+            ) : (
+              <p className="truncate text-xs text-brand-100 md:max-w-[45%] md:text-right" data-testid="acting-position">
+                {actor.acting ? actingLabel(actor.acting, t) : t("acting.noAssignment")}
+              </p>
+            )}
           </div>
-          {actor.assignments.length > 1 && actor.acting ? (
-            <ActingSwitcher
-              action={switchAction}
-              current={String(actor.acting.assignmentId)}
-              label={t("acting.label")}
-              submitLabel={t("acting.switch")}
-              options={actor.assignments.map((a) => ({ value: String(a.assignmentId), label: actingLabel(a, t) }))}
-            />
-          ) : (
-            <p className="truncate text-xs text-brand-100 md:max-w-[45%] md:text-right" data-testid="acting-position">
-              {actor.acting ? actingLabel(actor.acting, t) : t("acting.noAssignment")}
-            </p>
-          )}
+          <NotificationBell unread={unreadNotifications} t={t} />
         </div>
       </header>
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { assignments, documentDeliveries, documentRecipients, positions } from "@/db/schema";
+import { assignments, documentDeliveries, documentRecipients, officialDocuments, positions } from "@/db/schema";
 import type { Ctx, Tx } from "@/lib/context";
+import { documentNotice } from "@/lib/notifications/document-notices";
+import { notifyPosition } from "@/lib/notifications/notify";
 import { localDate } from "@/lib/time";
 import { inForceOn } from "@/lib/org/assignment-in-force";
 import { addParticipant } from "./access";
@@ -34,6 +36,11 @@ function postOfEmployee(tx: Tx, employeeId: number, today: string): number | nul
 /** Inside the sending transaction: one inbox entry per receiving post; "to" wins over "cc" for the same post. */
 export function deliverDocument(tx: Tx, ctx: Ctx, documentId: number, timeZone: string): { positions: number; external: number } {
   const today = localDate(ctx.now, timeZone);
+  const doc = tx
+    .select({ id: officialDocuments.id, subject: officialDocuments.subject, securityClass: officialDocuments.securityClass })
+    .from(officialDocuments)
+    .where(eq(officialDocuments.id, documentId))
+    .get();
   const recipients = tx.select().from(documentRecipients).where(eq(documentRecipients.documentId, documentId)).orderBy(asc(documentRecipients.sequence)).all();
   const delivered = new Set<number>();
   let external = 0;
@@ -47,6 +54,7 @@ export function deliverDocument(tx: Tx, ctx: Ctx, documentId: number, timeZone: 
       delivered.add(positionId);
       tx.insert(documentDeliveries).values({ documentId, positionId, kind, deliveredAt: ctx.now }).run();
       addParticipant(tx, documentId, { role: kind, positionId });
+      if (doc) notifyPosition(tx, ctx, positionId, documentNotice(kind === "to" ? "document_received" : "document_copied", doc));
     }
   }
   return { positions: delivered.size, external };

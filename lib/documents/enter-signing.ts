@@ -4,6 +4,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { documentRevisions, documentSteps, officialDocuments, signedDocuments } from "@/db/schema";
 import type { Ctx, Tx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
+import { documentNotice } from "@/lib/notifications/document-notices";
+import { notifyPosition } from "@/lib/notifications/notify";
 import { sqliteFileStore } from "@/lib/files/file-store";
 import type { Placement } from "@/lib/signing/pdf-incremental";
 import { loadPdfForSigning } from "@/lib/signing/pdf-input";
@@ -88,4 +90,5 @@ export function enterSigning(tx: Tx, ctx: Ctx, doc: OfficialDocument, prepared: 
     })
     .where(eq(officialDocuments.id, doc.id))
     .run();
+  notifyPosition(tx, ctx, signers[0].positionId, documentNotice("signature_requested", doc));
 }

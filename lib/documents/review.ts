@@ -4,6 +4,8 @@ import { documentRecipients, documentSteps, documentTypes, officialDocuments, si
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Ctx, DbOrTx, Tx } from "@/lib/context";
 import { DomainError, forbidden, invalid } from "@/lib/errors";
+import { documentNotice } from "@/lib/notifications/document-notices";
+import { notifyPosition } from "@/lib/notifications/notify";
 import { signingPositionLabel } from "@/lib/signing/signature-block";
 import { addParticipant, visibleOfficialDocument, type OfficialDocument } from "./access";
 import { checkChain } from "./chain";
@@ -93,7 +95,10 @@ export async function submitDraft(ctx: Ctx, documentId: number): Promise<{ statu
     for (const r of reviewers) addParticipant(tx, doc.id, { role: "reviewer", positionId: r.positionId });
     for (const s of signers) addParticipant(tx, doc.id, { role: "signer", positionId: s.positionId });
     if (prepared) enterSigning(tx, ctx, current, prepared);
-    else tx.update(officialDocuments).set({ status: "in_review", currentPositionId: reviewers[0].positionId, updatedAt: ctx.now }).where(eq(officialDocuments.id, doc.id)).run();
+    else {
+      tx.update(officialDocuments).set({ status: "in_review", currentPositionId: reviewers[0].positionId, updatedAt: ctx.now }).where(eq(officialDocuments.id, doc.id)).run();
+      notifyPosition(tx, ctx, reviewers[0].positionId, documentNotice("review_requested", current));
+    }
     recordEvent(tx, ctx, doc.id, doc.version === 0 ? "submitted" : "revised", { version });
     const status = prepared ? "signing" : "in_review";
     writeAudit(tx, ctx, {
@@ -142,6 +147,7 @@ export async function approveDocument(ctx: Ctx, documentId: number, note = ""): 
     addParticipant(tx, doc.id, { role: "reviewer", employeeId: ctx.actor.employeeId });
     if (rest.length > 0) {
       tx.update(officialDocuments).set({ currentPositionId: rest[0].positionId, updatedAt: ctx.now }).where(eq(officialDocuments.id, doc.id)).run();
+      notifyPosition(tx, ctx, rest[0].positionId, documentNotice("review_requested", current));
     } else {
       if (!prepared) throw new DomainError("conflict", "naskah.review.changedMeanwhile");
       enterSigning(tx, ctx, current, prepared);

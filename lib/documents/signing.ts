@@ -5,6 +5,8 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { Ctx } from "@/lib/context";
 import { DomainError, notFound } from "@/lib/errors";
 import { sqliteFileStore } from "@/lib/files/file-store";
+import { documentNotice } from "@/lib/notifications/document-notices";
+import { notifyPosition } from "@/lib/notifications/notify";
 import { formatNip } from "@/lib/org/nip";
 import { localDate } from "@/lib/time";
 import type { Placement, TextStamp } from "@/lib/signing/pdf-incremental";
@@ -123,6 +125,7 @@ export async function signOfficialDocument(
       let delivered = { positions: 0, external: 0 };
       if (rest.length > 0) {
         tx.update(officialDocuments).set({ currentPositionId: rest[0].positionId, updatedAt: ctx.now }).where(eq(officialDocuments.id, doc.id)).run();
+        notifyPosition(tx, ctx, rest[0].positionId, documentNotice("signature_requested", current));
       } else {
         if (!number || current.number !== number) throw new DomainError("conflict", "errors.conflict");
         tx.update(signedDocuments).set({ status: "signed", documentNumber: number, documentDate }).where(eq(signedDocuments.id, signing.id)).run();

@@ -8,12 +8,16 @@ import idTte from "@/messages/id/tte.json";
 import idDocuments from "@/messages/id/documents.json";
 import idNaskah from "@/messages/id/naskah.json";
 import idNaskahCompose from "@/messages/id/naskah-compose.json";
+import idNotifications from "@/messages/id/notifications.json";
+import idIncoming from "@/messages/id/incoming.json";
 import enCommon from "@/messages/en/common.json";
 import enAuth from "@/messages/en/auth.json";
 import enSigning from "@/messages/en/signing.json";
 import enDocuments from "@/messages/en/documents.json";
 import enNaskah from "@/messages/en/naskah.json";
 import enNaskahCompose from "@/messages/en/naskah-compose.json";
+import enNotifications from "@/messages/en/notifications.json";
+import enIncoming from "@/messages/en/incoming.json";
 import enTte from "@/messages/en/tte.json";
 import enAgency from "@/messages/en/agency.json";
 import enAdminOrg from "@/messages/en/admin-org.json";
@@ -26,8 +30,8 @@ type Tree = { [key: string]: string | Tree };
 
 // One file per area keeps catalogs small to review; the file's top-level keys are its namespaces.
 const catalogs: Record<Locale, Tree> = {
-  id: { ...idNaskah, ...idNaskahCompose, ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees },
-  en: { ...enNaskah, ...enNaskahCompose, ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees },
+  id: { ...idNaskah, ...idNaskahCompose, ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees, ...idNotifications, ...idIncoming },
+  en: { ...enNaskah, ...enNaskahCompose, ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees, ...enNotifications, ...enIncoming },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {

@@ -1,12 +1,14 @@
 "use server";
 
 import { z } from "zod";
+import { NOTIFICATION_KINDS, type NotificationKind } from "@/db/schema";
 import { defineAction } from "@/lib/actions/define-action";
 import { setOwnLocale, switchActingAssignment } from "@/lib/auth/account";
 import { signOut as endAuthSession } from "@/lib/auth/nextauth";
 import { currentActor, requestContext } from "@/lib/auth/require-actor";
 import { signOut as recordSignOut } from "@/lib/auth/sign-in";
-import { idField } from "@/lib/validation";
+import { saveNotificationSettings } from "@/lib/notifications/settings";
+import { checkbox, idField } from "@/lib/validation";
 
 export const switchActingAction = defineAction(
   z.object({ assignmentId: idField }),
@@ -19,6 +21,15 @@ export const setLocaleAction = defineAction(
   (ctx, input) => setOwnLocale(ctx, input.locale),
   { success: "account.languageSaved" },
 );
+
+// One checkbox per kind; an unticked box is absent from the form, which the checkbox field reads as off.
+const notificationSettingsSchema = z.object(
+  Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, checkbox])) as Record<NotificationKind, typeof checkbox>,
+);
+
+export const saveNotificationSettingsAction = defineAction(notificationSettingsSchema, (ctx, input) => saveNotificationSettings(ctx, input), {
+  success: "notifications.settings.saved",
+});
 
 export async function signOutAction(): Promise<void> {
   const actor = await currentActor();

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
+import { getDb } from "@/db";
 import { ActionForm } from "@/components/ui/action-form";
-import { SelectField } from "@/components/ui/fields";
+import { CheckboxField, SelectField } from "@/components/ui/fields";
 import { Card, LinkButton, PageHeader } from "@/components/ui/page";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
-import { setLocaleAction, signOutAction } from "./actions";
+import { notificationSettingsOf } from "@/lib/notifications/settings";
+import { saveNotificationSettingsAction, setLocaleAction, signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Akun" };
 
 export default async function AccountPage() {
   const actor = await requireActor();
   const t = translator(actor.locale);
+  const notificationSettings = notificationSettingsOf({ db: getDb(), actor });
   return (
     <div className="space-y-4">
       <PageHeader title={t("account.title")} />
@@ -26,6 +29,17 @@ export default async function AccountPage() {
               { value: "en", label: t("locale.en") },
             ]}
           />
+        </ActionForm>
+      </Card>
+      <Card title={t("notifications.settings.title")}>
+        <ActionForm action={saveNotificationSettingsAction} submitLabel={t("common.save")}>
+          <p className="text-sm text-slate-700">{t("notifications.settings.description")}</p>
+          <fieldset data-testid="notification-settings">
+            <legend className="text-sm font-medium text-slate-800">{t("notifications.settings.legend")}</legend>
+            {notificationSettings.map((s) => (
+              <CheckboxField key={s.kind} name={s.kind} label={t(`notifications.kinds.${s.kind}`)} defaultChecked={s.inApp} />
+            ))}
+          </fieldset>
         </ActionForm>
       </Card>
       <Card title={t("account.changePassword")}>
