@@ -17,6 +17,7 @@ import { signOfficialDocument } from "@/lib/documents/signing";
 import { documentDetail, documentPdf, compareVersions } from "@/lib/documents/document-detail";
 import { documentListCounts, listDocuments } from "@/lib/documents/document-lists";
 import { markDocumentRead } from "@/lib/documents/receipt";
+import { listLetters } from "@/lib/incoming/letter-queries";
 import { assignManualDocumentNumber } from "@/lib/documents/document-number";
 import { ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
 import { createDocumentOrg, draftFields } from "./support/naskah";
@@ -170,6 +171,9 @@ describe("a Nota Dinas from draft to inbox", () => {
     expect(documentListCounts(recipient).masuk).toBe(1);
     expect(listDocuments(recipient, "masuk", {}, "Asia/Jakarta").rows[0]).toMatchObject({ id: documentId, unread: true, number: signed.number });
     expect(listDocuments(ctx(org.people.regent), "tembusan", {}, "Asia/Jakarta").rows.map((r) => r.id)).toEqual([documentId]);
+    // It also arrived in the Dinas Kesehatan's book of incoming letters, with an agenda number, without retyping.
+    const booked = listLetters(recipient, "masuk", {}, "Asia/Jakarta").rows.find((r) => r.letterNumber === signed.number);
+    expect(booked).toMatchObject({ subject: "Undangan Rapat Koordinasi Pengembangan Aplikasi", agendaNumber: "1" });
     expect(markDocumentRead(recipient, documentId)).toBe(1);
     expect(markDocumentRead(recipient, documentId)).toBe(0);
     const senderView = documentDetail(drafter, documentId);

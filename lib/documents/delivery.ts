@@ -7,6 +7,7 @@ import { notifyPosition } from "@/lib/notifications/notify";
 import { localDate } from "@/lib/time";
 import { inForceOn } from "@/lib/org/assignment-in-force";
 import { addParticipant } from "./access";
+import { registerDeliveredDocument } from "@/lib/incoming/register";
 
 // Delivery: the signed document reaches its internal recipients' inboxes. Inboxes belong to posts, so a
 // unit is reached through its head's post and an employee through their own post (definitif first):
@@ -55,6 +56,8 @@ export function deliverDocument(tx: Tx, ctx: Ctx, documentId: number, timeZone: 
       tx.insert(documentDeliveries).values({ documentId, positionId, kind, deliveredAt: ctx.now }).run();
       addParticipant(tx, documentId, { role: kind, positionId });
       if (doc) notifyPosition(tx, ctx, positionId, documentNotice(kind === "to" ? "document_received" : "document_copied", doc));
+      // An addressee's OPD also books it as a surat masuk, with an agenda number, ready for disposition.
+      if (kind === "to") registerDeliveredDocument(tx, ctx, documentId, positionId, today);
     }
   }
   return { positions: delivered.size, external };
