@@ -7,6 +7,12 @@ import { visibleLetter } from "@/lib/incoming/access";
 import { closeWithoutDisposition, declineDisposition, disposeLetter, markLetterRead, reportFollowUp, withdrawDisposition } from "@/lib/incoming/dispositions";
 import { seedDispositionInstructions } from "@/lib/incoming/instructions";
 import { runDeadlineSweep } from "@/lib/incoming/deadline-sweep";
+import { renderDispositionSheet } from "@/lib/incoming/disposition-sheet";
+import { dispositionSheetFor } from "@/lib/incoming/sheet-data";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { letterCounts, letterDetail, listLetters, type TreeNode } from "@/lib/incoming/letter-queries";
 import { registerIncomingLetter, type LetterFields } from "@/lib/incoming/register";
 import { ctxFor, freshDb } from "./support/db";
@@ -32,6 +38,12 @@ const fields = (over: Partial<LetterFields> = {}): LetterFields => ({
   summary: "",
   ...over,
 });
+
+async function pdfText(pdf: Buffer): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kawan-sheet-")), "sheet.pdf");
+  fs.writeFileSync(file, pdf);
+  return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+}
 
 const codeOf = async (fn: () => unknown) => {
   try {
@@ -100,6 +112,18 @@ describe("a disposition tree", () => {
     expect(sees(org.people.outsider, letterId)).toBe(false);
     expect(sees(org.people.adminB, letterId)).toBe(false);
     expect(listLetters(ctx(org.people.outsider), "disposisi", {}, TZ).rows).toHaveLength(0);
+  });
+
+  it("prints the disposition sheet of the first disposition, without branches the reader may not see", async () => {
+    const regentSheet = dispositionSheetFor(ctx(org.people.regent), letterId);
+    expect(regentSheet.disposition?.toPositions).toEqual(["Kepala Dinas Kominfo", "Kepala Dinas Kesehatan"]);
+    expect(regentSheet.disposition?.instructions.find((i) => i.label === "Untuk ditindaklanjuti")?.ticked).toBe(true);
+    expect(dispositionSheetFor(ctx(org.people.kabid), letterId).disposition?.toPositions).toEqual(["Kepala Dinas Kominfo"]);
+    const text = await pdfText(await renderDispositionSheet(regentSheet));
+    expect(text).toContain("LEMBAR DISPOSISI");
+    expect(text).toContain("900.1/1234/Keuda");
+    expect(text).toContain("Bupati Uji");
+    expect(await codeOf(() => dispositionSheetFor(ctx(org.people.outsider), letterId))).toBe("not_found:errors.notFound");
   });
 
   it("only lets a post dispose downwards, and only what reached it", async () => {

@@ -11,7 +11,7 @@ import type { OfficialDocument } from "./access";
 import { bodySchema } from "./content";
 import { parseDetails } from "./details";
 import { attachmentLabel, dayDateLabel, documentDateLabel, periodLabel, SECURITY_LABELS, URGENCY_LABELS } from "./labels";
-import type { RenderInput } from "./render/render-input";
+import type { Letterhead, RenderInput } from "./render/render-input";
 
 // Everything the renderer needs, read from the database: the letterhead of the issuing unit, the printed
 // names of recipients and signers, the people of an assignment. The renderer itself knows no database.
@@ -65,6 +65,20 @@ function assignedPeople(db: DbOrTx, employeeIds: number[], today: string) {
   });
 }
 
+/** The kop of an agency's unit: the agency's own when the unit is the root of the tree. */
+export function letterheadFor(db: DbOrTx, agency: typeof agencies.$inferSelect, unit: { name: string; isRoot: boolean }): Letterhead {
+  const logoFile = agency.logoSha256 ? sqliteFileStore.get(db as Db, agency.logoSha256) : null;
+  return {
+    logo: logoFile ? { bytes: logoFile.data, type: logoFile.mediaType === "image/png" ? "png" : "jpeg" } : null,
+    agencyName: agency.name.toUpperCase(),
+    unitName: unit.isRoot ? null : unit.name.toUpperCase(),
+    address: agency.address,
+    phone: agency.phone,
+    email: agency.email,
+    website: agency.website,
+  };
+}
+
 export function buildRenderInput(db: DbOrTx, doc: OfficialDocument, opts: { provisional: boolean }): RenderInput {
   const agency = db.select().from(agencies).where(eq(agencies.id, doc.agencyId)).get();
   const type = db.select().from(documentTypes).where(eq(documentTypes.id, doc.documentTypeId)).get();
@@ -76,7 +90,6 @@ export function buildRenderInput(db: DbOrTx, doc: OfficialDocument, opts: { prov
   const unit = issuing
     ? { name: issuing.name, isRoot: issuing.parentId === null }
     : (issuingUnitOf(db, signers[0]?.step.positionId ?? doc.drafterPositionId ?? 0) ?? { name: "", isRoot: true });
-  const logoFile = agency.logoSha256 ? sqliteFileStore.get(db as Db, agency.logoSha256) : null;
   const recipients = db.select().from(documentRecipients).where(eq(documentRecipients.documentId, doc.id)).orderBy(asc(documentRecipients.sequence)).all();
   const line = (r: (typeof recipients)[number]) => (r.address ? `${r.label}\n${r.address}` : r.label);
   const onBehalf = positionNames(db, signers.map((s) => s.step.onBehalfOfPositionId).filter((id): id is number => id !== null));
@@ -86,15 +99,7 @@ export function buildRenderInput(db: DbOrTx, doc: OfficialDocument, opts: { prov
 
   return {
     paperSize: agency.paperSize,
-    letterhead: {
-      logo: logoFile ? { bytes: logoFile.data, type: logoFile.mediaType === "image/png" ? "png" : "jpeg" } : null,
-      agencyName: agency.name.toUpperCase(),
-      unitName: unit.isRoot ? null : unit.name.toUpperCase(),
-      address: agency.address,
-      phone: agency.phone,
-      email: agency.email,
-      website: agency.website,
-    },
+    letterhead: letterheadFor(db, agency, unit),
     layout: type.layout,
     internal: type.internal,
     typeName: type.name,
