@@ -16,7 +16,9 @@ const MIN_SHRINK = 0.8;
 export async function embedLogo(doc: PDFDocument, logo: Letterhead["logo"]): Promise<PDFImage | null> {
   if (!logo) return null;
   try {
-    return logo.type === "png" ? await doc.embedPng(logo.bytes) : await doc.embedJpg(logo.bytes);
+    // A copy of its own: pdf-lib's JPEG reader ignores a Buffer's offset in Node's shared pool.
+    const own = new Uint8Array(logo.bytes);
+    return logo.type === "png" ? await doc.embedPng(own) : await doc.embedJpg(own);
   } catch {
     return null; // a broken logo must not stop the letter
   }
