@@ -17,7 +17,7 @@ import { signOfficialDocument } from "@/lib/documents/signing";
 import { documentDetail, documentPdf, compareVersions } from "@/lib/documents/document-detail";
 import { documentListCounts, listDocuments } from "@/lib/documents/document-lists";
 import { markDocumentRead } from "@/lib/documents/receipt";
-import { listLetters } from "@/lib/incoming/letter-queries";
+import { letterCounts, listLetters } from "@/lib/incoming/letter-queries";
 import { assignManualDocumentNumber } from "@/lib/documents/document-number";
 import { ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
 import { createDocumentOrg, draftFields } from "./support/naskah";
@@ -174,8 +174,10 @@ describe("a Nota Dinas from draft to inbox", () => {
     // It also arrived in the Dinas Kesehatan's book of incoming letters, with an agenda number, without retyping.
     const booked = listLetters(recipient, "masuk", {}, "Asia/Jakarta").rows.find((r) => r.letterNumber === signed.number);
     expect(booked).toMatchObject({ subject: "Undangan Rapat Koordinasi Pengembangan Aplikasi", agendaNumber: "1" });
+    expect(letterCounts(recipient, "Asia/Jakarta").unreadLetters).toBe(1);
     expect(markDocumentRead(recipient, documentId)).toBe(1);
     expect(markDocumentRead(recipient, documentId)).toBe(0);
+    expect(letterCounts(recipient, "Asia/Jakarta").unreadLetters).toBe(0);
     const senderView = documentDetail(drafter, documentId);
     expect(senderView.deliveries.find((d) => d.kind === "to")).toMatchObject({ readerName: "Kadis Kesehatan" });
     expect(senderView.deliveries.find((d) => d.kind === "cc")?.readAt).toBeNull();

@@ -13,6 +13,7 @@ import { formatNip } from "@/lib/org/nip";
 import { gradeLabel } from "@/lib/org/grades";
 import { countAwaitingMySignature } from "@/lib/signing/document-queries";
 import { documentListCounts } from "@/lib/documents/document-lists";
+import { letterCounts } from "@/lib/incoming/letter-queries";
 import { localDate } from "@/lib/time";
 
 export default async function HomePage() {
@@ -23,35 +24,40 @@ export default async function HomePage() {
   const me = db.select({ grade: employees.grade }).from(employees).where(eq(employees.id, actor.employeeId)).get();
   const today = localDate(new Date(), agency?.timeZone ?? "Asia/Jakarta");
   const awaitingSignature = countAwaitingMySignature({ db, actor });
-  const documents = documentListCounts(await requestContext(actor));
-  // The pending work of the Naskah menu, most urgent first; each links to its list.
-  const pending = (["tandatangan", "paraf", "masuk", "tembusan", "konsep"] as const).filter((list) => documents[list] > 0);
+  const ctx = await requestContext(actor);
+  const documents = documentListCounts(ctx);
+  const letters = letterCounts(ctx, agency?.timeZone ?? "Asia/Jakarta");
+  // The eight counters of a leader's day (DOMAIN.md), each linking to its list; zero ones stay, dimmed, so the
+  // screen looks the same every morning.
+  const counters = [
+    { key: "toSign", count: documents.tandatangan + awaitingSignature, href: documents.tandatangan > 0 || awaitingSignature === 0 ? "/naskah?daftar=tandatangan" : "/tandatangan" },
+    { key: "toSend", count: documents.konsep, href: "/naskah?daftar=konsep" },
+    { key: "toReview", count: documents.paraf, href: "/naskah?daftar=paraf" },
+    { key: "unreadLetters", count: letters.unreadLetters, href: "/surat-masuk?daftar=masuk" },
+    { key: "lettersWithoutAction", count: letters.lettersWithoutAction, href: "/surat-masuk?daftar=masuk&belum=1" },
+    { key: "unreadDispositions", count: letters.unreadDispositions, href: "/surat-masuk?daftar=disposisi" },
+    { key: "openDispositions", count: letters.openDispositions, href: "/surat-masuk?daftar=disposisi&belum=1", overdue: letters.overdueDispositions },
+    { key: "unreadCopies", count: documents.tembusan, href: "/naskah?daftar=tembusan" },
+  ];
   return (
     <div className="space-y-4">
       <PageHeader title={t("home.greeting", { name: actor.displayName })} description={t("home.today", { date: formatLocalDate(today, actor.locale) })} />
       <Card title={t("home.pendingWork")}>
-        {awaitingSignature === 0 && pending.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("home.noPendingWork")}</p>
-        ) : (
-          <ul className="space-y-2">
-            {pending.map((list) => (
-              <li key={list}>
-                <Link href={`/naskah?daftar=${list}`} className="flex min-h-11 items-center justify-between gap-3 rounded-lg bg-amber-50 px-3 py-2 font-medium text-amber-950" data-testid={`home-naskah-${list}`}>
-                  <span>{t(`naskah.home.${list}`)}</span>
-                  <span className="rounded-full bg-amber-600 px-2.5 py-0.5 text-sm font-bold text-white tabular-nums">{documents[list]}</span>
-                </Link>
-              </li>
-            ))}
-            {awaitingSignature > 0 && (
-              <li>
-                <Link href="/tandatangan" className="flex min-h-11 items-center justify-between gap-3 rounded-lg bg-amber-50 px-3 py-2 font-medium text-amber-950" data-testid="home-to-sign">
-                  <span>{t("home.toSign")}</span>
-                  <span className="rounded-full bg-amber-600 px-2.5 py-0.5 text-sm font-bold text-white tabular-nums">{awaitingSignature}</span>
-                </Link>
-              </li>
-            )}
-          </ul>
-        )}
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="home-counters">
+          {counters.map((c) => (
+            <li key={c.key}>
+              <Link
+                href={c.href}
+                data-testid={`home-${c.key}`}
+                className={`flex min-h-20 flex-col justify-between gap-1 rounded-lg border px-3 py-2 ${c.count > 0 ? "border-amber-300 bg-amber-50 text-amber-950" : "border-slate-200 bg-white text-slate-600"}`}
+              >
+                <span className="text-sm leading-tight font-medium">{t(`home.counters.${c.key}`)}</span>
+                <span className="text-2xl font-bold tabular-nums">{c.count}</span>
+                {!!c.overdue && <span className="text-xs font-semibold text-red-800">{t("home.counters.overdue", { count: c.overdue })}</span>}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </Card>
       <Card title={t("home.profile")}>
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { documentDeliveries, positions } from "@/db/schema";
+import { documentDeliveries, incomingLetterAddressees, incomingLetters, positions } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Ctx } from "@/lib/context";
 import { DomainError, invalid } from "@/lib/errors";
@@ -32,6 +32,17 @@ export function markDocumentRead(ctx: Ctx, documentId: number): number {
         .run();
     }
     if (unread.length > 0) {
+      // The same letter booked in the post's incoming register is read too: one letter, one read state.
+      tx.update(incomingLetterAddressees)
+        .set({ readAt: ctx.now, readByEmployeeId: ctx.actor.employeeId, readByAssignmentId: ctx.actor.acting?.assignmentId ?? null })
+        .where(
+          and(
+            inArray(incomingLetterAddressees.positionId, myPositions),
+            isNull(incomingLetterAddressees.readAt),
+            inArray(incomingLetterAddressees.letterId, tx.select({ id: incomingLetters.id }).from(incomingLetters).where(eq(incomingLetters.officialDocumentId, doc.id))),
+          ),
+        )
+        .run();
       recordEvent(tx, ctx, doc.id, "read");
       writeAudit(tx, ctx, { action: "official_document.read", entityType: "official_document", entityId: doc.id, after: { positions: unread.map((d) => d.positionId) } });
     }

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { dispositions, incomingLetterAddressees, positions } from "@/db/schema";
+import { dispositions, documentDeliveries, incomingLetterAddressees, positions } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Ctx, DbOrTx } from "@/lib/context";
 import { DomainError, forbidden, invalid, notFound } from "@/lib/errors";
-import { actorLabel } from "@/lib/documents/timeline";
+import { actorLabel, recordEvent } from "@/lib/documents/timeline";
 import { createDraft } from "@/lib/documents/drafts";
 import { sqliteFileStore } from "@/lib/files/file-store";
 import { notifyPosition } from "@/lib/notifications/notify";
@@ -152,6 +152,15 @@ export function markLetterRead(ctx: Ctx, letterId: number): number {
       .run().changes;
     const unread = tx.select({ id: dispositions.id }).from(dispositions).where(and(eq(dispositions.letterId, letter.id), eq(dispositions.toPositionId, post), eq(dispositions.state, "unread"))).all();
     for (const d of unread) tx.update(dispositions).set({ ...who, state: "read" }).where(eq(dispositions.id, d.id)).run();
+    if (addressed > 0 && letter.officialDocumentId) {
+      // A naskah delivered inside Kawan: reading its booked letter is reading the naskah, for the sender's receipt.
+      const delivered = tx
+        .update(documentDeliveries)
+        .set({ readAt: ctx.now, readByEmployeeId: ctx.actor.employeeId, readByAssignmentId: ctx.actor.acting?.assignmentId ?? null })
+        .where(and(eq(documentDeliveries.documentId, letter.officialDocumentId), eq(documentDeliveries.positionId, post), isNull(documentDeliveries.readAt)))
+        .run().changes;
+      if (delivered > 0) recordEvent(tx, ctx, letter.officialDocumentId, "read");
+    }
     if (addressed + unread.length > 0) {
       recordLetterEvent(tx, ctx, letter.id, "read", "", unread[0]?.id ?? null);
       writeAudit(tx, ctx, { action: "incoming_letter.read", entityType: "incoming_letter", entityId: letter.id, after: { positionId: post, dispositions: unread.map((d) => d.id) } });
