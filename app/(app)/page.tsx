@@ -34,9 +34,9 @@ export default async function HomePage() {
     { key: "toSend", count: documents.konsep, href: "/naskah?daftar=konsep" },
     { key: "toReview", count: documents.paraf, href: "/naskah?daftar=paraf" },
     { key: "unreadLetters", count: letters.unreadLetters, href: "/surat-masuk?daftar=masuk" },
-    { key: "lettersWithoutAction", count: letters.lettersWithoutAction, href: "/surat-masuk?daftar=masuk&belum=1" },
+    { key: "lettersWithoutAction", count: letters.lettersWithoutAction, href: "/surat-masuk?daftar=masuk&terbuka=1" },
     { key: "unreadDispositions", count: letters.unreadDispositions, href: "/surat-masuk?daftar=disposisi" },
-    { key: "openDispositions", count: letters.openDispositions, href: "/surat-masuk?daftar=disposisi&belum=1", overdue: letters.overdueDispositions },
+    { key: "openDispositions", count: letters.openDispositions, href: "/surat-masuk?daftar=disposisi&terbuka=1", overdue: letters.overdueDispositions },
     { key: "unreadCopies", count: documents.tembusan, href: "/naskah?daftar=tembusan" },
   ];
   return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Building2, FilePen, Home, LogOut, Mail, PenLine, ShieldCheck, UserRound } from "lucide-react";
+import { Building2, FilePen, Home, Inbox, LogOut, Mail, PenLine, ShieldCheck, UserRound } from "lucide-react";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Translate } from "@/lib/i18n/catalog";
@@ -38,6 +38,7 @@ export function AppShell({
   const nav: NavItem[] = [
     { href: "/", label: t("nav.home"), icon: <Home aria-hidden className="size-5" /> },
     { href: "/naskah", label: t("naskah.nav"), icon: <Mail aria-hidden className="size-5" /> },
+    { href: "/surat-masuk", label: t("incoming.nav"), icon: <Inbox aria-hidden className="size-5" /> },
     { href: "/tandatangan", label: t("signing.nav"), icon: <FilePen aria-hidden className="size-5" /> },
     { href: "/tte", label: t("nav.tte"), icon: <PenLine aria-hidden className="size-5" /> },
     ...(can(actor, "admin.view") ? [{ href: "/admin", label: t("nav.admin"), icon: <ShieldCheck aria-hidden className="size-5" /> }] : []),

@@ -10,6 +10,7 @@ import idNaskah from "@/messages/id/naskah.json";
 import idNaskahCompose from "@/messages/id/naskah-compose.json";
 import idNotifications from "@/messages/id/notifications.json";
 import idIncoming from "@/messages/id/incoming.json";
+import idIncomingFiles from "@/messages/id/incoming-files.json";
 import enCommon from "@/messages/en/common.json";
 import enAuth from "@/messages/en/auth.json";
 import enSigning from "@/messages/en/signing.json";
@@ -18,6 +19,7 @@ import enNaskah from "@/messages/en/naskah.json";
 import enNaskahCompose from "@/messages/en/naskah-compose.json";
 import enNotifications from "@/messages/en/notifications.json";
 import enIncoming from "@/messages/en/incoming.json";
+import enIncomingFiles from "@/messages/en/incoming-files.json";
 import enTte from "@/messages/en/tte.json";
 import enAgency from "@/messages/en/agency.json";
 import enAdminOrg from "@/messages/en/admin-org.json";
@@ -30,8 +32,8 @@ type Tree = { [key: string]: string | Tree };
 
 // One file per area keeps catalogs small to review; the file's top-level keys are its namespaces.
 const catalogs: Record<Locale, Tree> = {
-  id: { ...idNaskah, ...idNaskahCompose, ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees, ...idNotifications, ...idIncoming },
-  en: { ...enNaskah, ...enNaskahCompose, ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees, ...enNotifications, ...enIncoming },
+  id: { ...idNaskah, ...idNaskahCompose, ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees, ...idNotifications, ...idIncoming, ...idIncomingFiles },
+  en: { ...enNaskah, ...enNaskahCompose, ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees, ...enNotifications, ...enIncoming, ...enIncomingFiles },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {
