@@ -9,6 +9,7 @@ import { issueManualNumberInTx, issueNumber, type IssuedNumber } from "@/lib/num
 import { registerKeyFor } from "@/lib/numbering/register-key";
 import { visibleOfficialDocument, type OfficialDocument } from "./access";
 import { recordEvent } from "./timeline";
+import { withBusyRetry } from "@/lib/busy-retry";
 
 // The number of an official document. It is given at the last signature (see signing.ts), by the system
 // under the records clerk's authority, from the type's template and the issuing unit's register; never from
@@ -35,16 +36,7 @@ function storeNumber(tx: Tx, ctx: Ctx, doc: OfficialDocument, issued: IssuedNumb
  * the same last sequence. The caller has checked that the actor is the document's last signer.
  */
 export function finaliseDocumentNumber(ctx: Ctx, documentId: number): { number: string; issuedNumberId: number } {
-  // SQLite lets waiting writers poll for the lock rather than queue: under a burst of last signatures from
-  // several server processes one of them can miss its turn for longer than busy_timeout (npm run bench saw
-  // it at 4 processes issuing back to back). The transaction changed nothing then, so trying again is safe.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return issueDocumentNumber(ctx, documentId);
-    } catch (error) {
-      if (attempt >= 3 || (error as { code?: string }).code !== "SQLITE_BUSY") throw error;
-    }
-  }
+  return withBusyRetry(() => issueDocumentNumber(ctx, documentId));
 }
 
 function issueDocumentNumber(ctx: Ctx, documentId: number): { number: string; issuedNumberId: number } {

@@ -13,6 +13,7 @@ import { formatRegisterKey } from "@/lib/numbering/register-key";
 import { loadPdfForSigning, maxPdfBytes, MAX_PDF_PAGES, PdfInputError } from "@/lib/signing/pdf-input";
 import { notifyPosition } from "@/lib/notifications/notify";
 import { localDate } from "@/lib/time";
+import { withBusyRetry } from "@/lib/busy-retry";
 
 // Registering an incoming letter (surat masuk): the records clerk types what the paper says, attaches the scan,
 // names the addressed posts, and the register gives the next agenda number. Letters sent inside Kawan arrive in
@@ -83,7 +84,7 @@ export async function registerIncomingLetter(ctx: Ctx, input: { fields: LetterFi
   if (input.fields.receivedDate > localDate(ctx.now, agency?.timeZone ?? "Asia/Jakarta")) problems.receivedDate = "incoming.register.receivedInFuture";
   if (Object.keys(problems).length) throw invalid(problems);
 
-  return ctx.db.transaction(
+  return withBusyRetry(() => ctx.db.transaction(
     (tx) => {
       checkAddressees(tx, ctx.actor.agencyId, input.addresseePositionIds);
       if (input.fields.classificationCode && !tx.select({ code: classificationCodes.code }).from(classificationCodes).where(eq(classificationCodes.code, input.fields.classificationCode)).get()) {
@@ -109,7 +110,7 @@ export async function registerIncomingLetter(ctx: Ctx, input: { fields: LetterFi
       return { letterId: letter.id, agendaNumber: agenda.number };
     },
     { behavior: "immediate" },
-  );
+  ));
 }
 
 /**
