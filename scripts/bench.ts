@@ -5,11 +5,15 @@
  * - signing.ts: TTE signing in-process (2-page letter, 200-page PDF) against the bare hash-and-sign step;
  * - render.ts: rendering a 3-page Nota Dinas to PDF;
  * - numbering.ts: document numbers per second, one process and four processes on one database file;
- * - inbox-http.ts: a leader's Naskah inbox over HTTP from `next start`, with 100,000 documents in the database.
+ * - inbox-http.ts: a leader's Naskah inbox over HTTP from `next start`, with 100,000 documents in the database;
+ * - dispositions-http.ts: the Sekretaris Daerah's disposition inbox and a 60-node disposition tree over HTTP,
+ *   with 200,000 incoming letters and 2,000,000 dispositions (rows marked skipped when `.next` predates the
+ *   Surat Masuk sources), and the same pages' queries in-process (dispositions-sql.ts).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchDispositions } from "./bench/dispositions-http";
 import { benchInboxHttp } from "./bench/inbox-http";
 import { benchNumbering } from "./bench/numbering";
 import { benchRender } from "./bench/render";
@@ -35,15 +39,25 @@ async function main() {
   rows.push(...(await step("Numbering", () => benchNumbering(quick))));
   const inbox = await step("Inbox over HTTP", () => benchInboxHttp(quick));
   rows.push(...inbox.rows);
+  const dispositions = await step("Dispositions (HTTP and SQL)", () => benchDispositions(quick));
+  rows.push(...dispositions.rows);
+  const d = dispositions.data;
 
   const cpus = os.cpus();
   const table = [
     "| measurement | runs | median ms | p95 ms | notes |",
     "| --- | --- | --- | --- | --- |",
-    ...rows.map((r) => `| ${r.name} | ${r.stats.runs} | ${ms(r.stats.median)} | ${ms(r.stats.p95)} | ${r.note} |`),
+    ...rows.map((r) => (r.stats ? `| ${r.name} | ${r.stats.runs} | ${ms(r.stats.median)} | ${ms(r.stats.p95)} | ${r.note} |` : `| ${r.name} | – | – | – | ${r.note} |`)),
     "",
     `Inbox database: ${inbox.data.documents.toLocaleString("en")} sent documents, ${inbox.data.leaderInbox.toLocaleString("en")} addressed to the leader ` +
       `(${inbox.data.leaderUnread.toLocaleString("en")} unread, plus ${inbox.data.leaderCc.toLocaleString("en")} tembusan); file size ${mib(inbox.data.databaseBytes)}.`,
+    `Disposition database: ${d.letters.toLocaleString("en")} incoming letters to the Bupati, ${d.dispositions.toLocaleString("en")} dispositions ` +
+      `(${d.overdue.toLocaleString("en")} overdue; ${((100 * ((d.states.withdrawn ?? 0) + (d.states.declined ?? 0))) / d.dispositions).toFixed(1)}% withdrawn or declined), ` +
+      `${d.sekdaInbox.toLocaleString("en")} to the Sekretaris Daerah (${d.sekdaCc.toLocaleString("en")} tembusan, ${d.sekdaOpen.toLocaleString("en")} open, ${d.sekdaOverdue.toLocaleString("en")} overdue), ` +
+      `${d.events.toLocaleString("en")} letter events; file size ${mib(d.databaseBytes)}; setup ${(d.setupMs / 1000).toFixed(0)} s (bulk insert ${(d.insertMs / 1000).toFixed(0)} s` +
+      `${d.seedShared ? `, seed copied from the inbox benchmark's ${(d.seedMs / 1000).toFixed(0)} s npm run seed` : `, npm run seed ${(d.seedMs / 1000).toFixed(0)} s`}).`,
+    ...(dispositions.httpSkipped ? [`Disposition HTTP rows ${dispositions.httpSkipped}.`] : []),
+    ...(dispositions.httpStaleFiles.length ? [`Warning: the disposition HTTP rows ran on a .next build older than ${dispositions.httpStaleFiles.join(", ")}.`] : []),
     ...(inbox.staleBuildFiles.length ? [`Warning: the HTTP rows ran on a .next build older than ${inbox.staleBuildFiles.length} source file(s).`] : []),
     `Peak resident memory while signing: ${(signing.peakRssBytes / 1048576).toFixed(0)} MiB. ` +
       `Machine: ${cpus.length} x ${cpus[0]?.model ?? "cpu"}, Node ${process.version}${quick ? ", --quick" : ""}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
@@ -55,7 +69,7 @@ async function main() {
   fs.writeFileSync(path.join(outDir, "latest.md"), `# Kawan benchmark (${at})\n\n${table}\n`);
   fs.writeFileSync(
     path.join(outDir, "latest.json"),
-    JSON.stringify({ at, quick, machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version }, peakRssBytes: signing.peakRssBytes, inbox: inbox.data, staleBuildFiles: inbox.staleBuildFiles, rows }, null, 2),
+    JSON.stringify({ at, quick, machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version }, peakRssBytes: signing.peakRssBytes, inbox: inbox.data, staleBuildFiles: inbox.staleBuildFiles, dispositions: { ...d, httpSkipped: dispositions.httpSkipped, httpStaleFiles: dispositions.httpStaleFiles }, rows }, null, 2),
   );
   console.log(`\n${table}`);
 }

@@ -64,7 +64,13 @@ export const incomingLetterAddressees = sqliteTable(
     closedByEmployeeId: integer("closed_by_employee_id").references(() => employees.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("incoming_letter_addressees_letter_position").on(t.letterId, t.positionId), index("incoming_letter_addressees_inbox").on(t.positionId, t.state, t.createdAt)],
+  (t) => [
+    uniqueIndex("incoming_letter_addressees_letter_position").on(t.letterId, t.positionId),
+    index("incoming_letter_addressees_inbox").on(t.positionId, t.state, t.createdAt),
+    // The regent's office receives hundreds of thousands: its list newest first, and its unread counter.
+    index("incoming_letter_addressees_list").on(t.positionId, t.createdAt, t.id, t.letterId),
+    index("incoming_letter_addressees_unread").on(t.positionId, t.readAt),
+  ],
 );
 
 export const DISPOSITION_STATES = ["unread", "read", "in_progress", "followed_up", "completed", "declined", "withdrawn"] as const;
@@ -111,7 +117,10 @@ export const dispositions = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
-    index("dispositions_inbox").on(t.toPositionId, t.state, t.createdAt),
+    // A post's disposition list newest first without a sort step, and covering the join to the letter (npm run
+    // bench at 2,000,000 rows: 155 ms -> 2 ms); and the open/overdue counters answered from the index alone.
+    index("dispositions_to_list").on(t.toPositionId, t.createdAt, t.id, t.letterId),
+    index("dispositions_counts").on(t.toPositionId, t.state, t.kind, t.deadline),
     index("dispositions_letter").on(t.letterId, t.parentId),
     index("dispositions_parent").on(t.parentId),
     index("dispositions_from").on(t.fromPositionId, t.createdAt),

@@ -8,37 +8,20 @@
  * and document_participants (drafter, signer, recipients). Not written, because no list reads them:
  * document_steps, document_events, document_versions, signed documents and issued_numbers.
  */
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import Database from "better-sqlite3";
+import { DAY, finishBulkLoad, officeTimes, openForBulkLoad, pick, prng, WIB, type Weighted } from "./seeded-db";
 import { check } from "./stats";
 
 export const LEADER_EMAIL = "wahyu.hidayat@banyuwangikab.go.id";
 export const LEADER_POSITION = "Kepala Dinas Komunikasi, Informatika dan Persandian";
-export const DEMO_PASSWORD = "Kawan2026!";
 
 /** Share of all documents addressed ("to") to the leader: 5,000 of 100,000. */
 const LEADER_SHARE = 0.05;
 const UNREAD_SHARE = 0.2;
 const CC_SHARE = 0.3;
 const BATCH = 10_000;
-const DAY = 86_400_000;
-const WIB = 7 * 3_600_000;
 
-/** Deterministic, so two runs measure the same data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const ACTIONS = ["Undangan", "Permohonan", "Laporan", "Penyampaian", "Pemberitahuan", "Tindak Lanjut", "Usulan", "Evaluasi", "Koordinasi", "Permintaan Data"];
-const TOPICS = [
+export const ACTIONS = ["Undangan", "Permohonan", "Laporan", "Penyampaian", "Pemberitahuan", "Tindak Lanjut", "Usulan", "Evaluasi", "Koordinasi", "Permintaan Data"];
+export const TOPICS = [
   "Rapat Koordinasi Transformasi Digital",
   "Penyusunan Rencana Kerja dan Anggaran Tahun {y}",
   "Realisasi Anggaran Triwulan {q}",
@@ -69,20 +52,6 @@ const PARAGRAPHS = [
 ];
 
 type Position = { id: number; name: string; unitId: number; isLeader: number };
-type Weighted<T> = [T, number][];
-
-function pick<T>(rand: () => number, weighted: Weighted<T>): T {
-  const total = weighted.reduce((s, [, w]) => s + w, 0);
-  let r = rand() * total;
-  for (const [value, w] of weighted) if ((r -= w) < 0) return value;
-  return weighted[weighted.length - 1][0];
-}
-
-/** Runs `npm run seed` on DATABASE_PATH=file: the demo regency with its logins, document types and codes. */
-export function seedDemoDatabase(file: string): void {
-  const seeded = spawnSync("npm", ["run", "--silent", "seed"], { cwd: process.cwd(), env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
-  check(seeded.status === 0, `npm run seed failed (${seeded.status}): ${seeded.stderr}${seeded.stdout}`);
-}
 
 export type InboxData = {
   documents: number;
@@ -96,12 +65,8 @@ export type InboxData = {
 
 export function insertSentDocuments(file: string, documents: number, now = Date.now()): InboxData {
   const started = Date.now();
-  const db = new Database(file);
+  const db = openForBulkLoad(file);
   try {
-    // Bench data only: no fsync per batch. Foreign keys stay on so a wrong id fails here, not in the page.
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = OFF");
-    db.pragma("foreign_keys = ON");
     const rand = prng(20261128);
 
     const agencyId = (db.prepare("select id from agencies order by id limit 1").get() as { id: number }).id;
@@ -161,14 +126,7 @@ export function insertSentDocuments(file: string, documents: number, now = Date.
 
     // Sent times over the last two years, ascending with the ids as in a real database, in office hours (WIB)
     // on working days.
-    const span = 730 * DAY;
-    const sentTimes = Array.from({ length: documents }, () => {
-      let day = Math.floor((now - span + rand() * span) / DAY);
-      const weekday = new Date(day * DAY).getUTCDay();
-      if (weekday === 0) day -= 2;
-      if (weekday === 6) day -= 1;
-      return Math.min(now - 60_000, day * DAY - WIB + (7.5 + rand() * 8.5) * 3_600_000);
-    }).sort((a, b) => a - b);
+    const sentTimes = officeTimes(rand, documents, now);
 
     const sequences = new Map<string, number>();
     const leaderTo = Math.round(documents * LEADER_SHARE);
@@ -251,15 +209,9 @@ export function insertSentDocuments(file: string, documents: number, now = Date.
       }
     });
     for (let from = 0; from < documents; from += BATCH) insertBatch(from, Math.min(documents, from + BATCH));
-    // Fold the WAL into the main file so the reported size is the database's, and the server starts clean.
-    db.pragma("wal_checkpoint(TRUNCATE)");
     return { documents, leaderPositionId: leader.id, leaderInbox, leaderUnread, leaderCc, withAnggaran, insertMs: Date.now() - started };
   } finally {
-    db.close();
+    finishBulkLoad(db);
   }
 }
 
-/** The database file and its WAL, in bytes. */
-export function databaseSize(file: string): number {
-  return [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
-}

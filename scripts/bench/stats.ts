@@ -26,10 +26,11 @@ export async function time(runs: number, fn: () => Promise<unknown> | unknown, w
 }
 
 /**
- * One line of the combined table. `stats` are milliseconds; `note` carries what differs per measurement
- * (file size, baseline, throughput) so every measurement fits one table.
+ * One line of the combined table. `stats` are milliseconds, null for a measurement that could not run (the
+ * note then says why); `note` carries what differs per measurement (file size, baseline, throughput) so every
+ * measurement fits one table.
  */
-export type BenchRow = { group: string; name: string; stats: Stats; note: string; extra?: Record<string, unknown> };
+export type BenchRow = { group: string; name: string; stats: Stats | null; note: string; extra?: Record<string, unknown> };
 
 export const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 export const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
