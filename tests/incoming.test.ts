@@ -17,6 +17,7 @@ import { letterCounts, letterDetail, listLetters, type TreeNode } from "@/lib/in
 import { registerIncomingLetter, type LetterFields } from "@/lib/incoming/register";
 import { ctxFor, freshDb } from "./support/db";
 import { createDocumentOrg } from "./support/naskah";
+import { codeOf } from "./support/errors";
 
 let db: Db;
 let org: ReturnType<typeof createDocumentOrg>;
@@ -45,15 +46,6 @@ async function pdfText(pdf: Buffer): Promise<string> {
   return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
 }
 
-const codeOf = async (fn: () => unknown) => {
-  try {
-    await fn();
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.code}:${error.messageKey}`;
-    throw error;
-  }
-};
 
 const sees = (employeeId: number, letterId: number) => {
   try {

@@ -17,6 +17,7 @@ import { createReply } from "@/lib/documents/drafts";
 import { assignManualDocumentNumber } from "@/lib/documents/document-number";
 import { ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
 import { createDocumentOrg, draftFields } from "./support/naskah";
+import { codeOf } from "./support/errors";
 
 process.env.KAWAN_SERVER_KEY = randomBytes(32).toString("base64");
 const PASSPHRASE = "Gandrung-Sewu-2026";
@@ -26,15 +27,6 @@ let db: Db;
 let org: ReturnType<typeof createDocumentOrg>;
 const ctx = (employeeId: number) => ctxFor(db, employeeId, new Date());
 
-const codeOf = async (fn: () => unknown) => {
-  try {
-    await fn();
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.code}:${error.messageKey}`;
-    throw error;
-  }
-};
 
 /** A document by the seksi drafter, chain Kasi -> Kabid -> Kepala Dinas, to the Kepala Dinas Kesehatan. */
 function draft(securityClass: "B" | "R" | "SR" = "B") {

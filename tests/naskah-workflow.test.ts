@@ -9,7 +9,6 @@ import type { Db } from "@/db";
 import { auditLog, documentDeliveries, documentSteps, officialDocuments } from "@/db/schema";
 import { enrol } from "@/lib/signing/enrolment";
 import { agencyRootCertificate } from "@/lib/signing/authority";
-import { DomainError } from "@/lib/errors";
 import { proposeChain } from "@/lib/documents/chain";
 import { createDraft, saveDraft } from "@/lib/documents/drafts";
 import { approveDocument, editAsReviewer, returnDocument, submitDraft } from "@/lib/documents/review";
@@ -22,6 +21,7 @@ import { assignManualDocumentNumber } from "@/lib/documents/document-number";
 import { ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
 import { createDocumentOrg, draftFields } from "./support/naskah";
 import { nssDbTrusting, pdfsig } from "./support/signing";
+import { codeOf } from "./support/errors";
 
 process.env.KAWAN_SERVER_KEY = randomBytes(32).toString("base64");
 const PASSPHRASE = "Gandrung-Sewu-2026";
@@ -38,15 +38,6 @@ beforeAll(async () => {
   await enrol(ctx(org.people.head), { loginPassword: TEST_PASSWORD, passphrase: PASSPHRASE, confirmPassphrase: PASSPHRASE });
 }, 120_000);
 
-const codeOf = async (p: unknown) => {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.code}:${error.messageKey}`;
-    throw error;
-  }
-};
 
 const pdftotext = (pdf: Buffer) => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kawan-naskah-")), "doc.pdf");

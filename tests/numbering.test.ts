@@ -1,7 +1,4 @@
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { modulePath, runWorkers, WORKER_SYNC } from "./support/workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { and, asc, eq } from "drizzle-orm";
@@ -363,25 +360,17 @@ describe("issuing numbers", () => {
   });
 
   it("gives 50 concurrent finalisations in 5 processes 50 distinct consecutive numbers", async () => {
-    const root = process.cwd();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kawan-numbering-"));
-    const script = path.join(dir, "finalise.ts");
-    fs.writeFileSync(
-      script,
-      `
-import fs from "node:fs";
-import { openDatabase } from ${JSON.stringify(path.join(root, "db/index.ts"))};
-import { loadActor } from ${JSON.stringify(path.join(root, "lib/auth/sessions.ts"))};
-import { issueNumber } from ${JSON.stringify(path.join(root, "lib/numbering/issue-number.ts"))};
-const [file, sessionId, registerKey, label, count, ready, go] = process.argv.slice(2);
+    const source = `
+import { openDatabase } from ${modulePath("db/index.ts")};
+import { loadActor } from ${modulePath("lib/auth/sessions.ts")};
+import { issueNumber } from ${modulePath("lib/numbering/issue-number.ts")};
+const [file, sessionId, registerKey, label, count] = process.argv.slice(2);
 const db = openDatabase(file);
 const now = new Date(${JSON.stringify(TEST_NOW.toISOString())});
 const actor = loadActor(db, sessionId, now);
 if (!actor) throw new Error("no actor");
 const ctx = { db, actor, now, request: { ip: "127.0.0.1", userAgent: label } };
-fs.writeFileSync(ready, "");
-const pause = new Int32Array(new SharedArrayBuffer(4));
-while (!fs.existsSync(go)) Atomics.wait(pause, 0, 0, 2);
+${WORKER_SYNC}
 const sequences = [];
 for (let i = 0; i < Number(count); i++) {
   const issued = db.transaction(
@@ -389,35 +378,15 @@ for (let i = 0; i < Number(count); i++) {
     { behavior: "immediate" },
   );
   sequences.push(issued.sequence);
-  // Other work between finalisations, so the processes' transactions interleave instead of running in turns.
-  Atomics.wait(pause, 0, 0, 1 + Math.floor(Math.random() * 3));
+  breathe();
 }
 process.stdout.write(JSON.stringify(sequences));
-`,
-    );
+`;
     const sessionId = actorFor(db, org.employees.head).sessionId;
-    const go = path.join(dir, "go");
-    const workers = Array.from({ length: 5 }, (_, w) => {
-      const ready = path.join(dir, `ready-${w}`);
-      const child = spawn(
-        path.join(root, "node_modules/.bin/tsx"),
-        ["--conditions=react-server", script, db.$client.name, sessionId, ndKey(), `document-${w}`, "10", ready, go],
-        { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
-      );
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (d) => (out += d));
-      child.stderr.on("data", (d) => (err += d));
-      const done = new Promise<number[]>((resolve, reject) =>
-        child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`worker ${w} exited ${code}: ${err}`)))),
-      );
-      return { ready, done };
-    });
-    // Start them together, once every process has opened the database.
-    const deadline = Date.now() + 60_000;
-    while (!workers.every((w) => fs.existsSync(w.ready)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    fs.writeFileSync(go, "");
-    const perWorker = await Promise.all(workers.map((w) => w.done));
+    const perWorker = await runWorkers<number[]>(
+      source,
+      Array.from({ length: 5 }, (_, w) => [db.$client.name, sessionId, ndKey(), `document-${w}`, "10"]),
+    );
 
     // Each process saw its own numbers increase; together they are exactly 1..50.
     for (const sequences of perWorker) expect(sequences).toEqual([...sequences].sort((a, b) => a - b));

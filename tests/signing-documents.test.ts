@@ -8,9 +8,9 @@ import { createSigningDocument, signDocument } from "@/lib/signing/documents";
 import { countAwaitingMySignature, mySigningDocuments, signingDocumentDetail, signingDocumentFile } from "@/lib/signing/document-queries";
 import { publicSignedFile, publicVerification, verifyUploadedPdf } from "@/lib/signing/verification";
 import { agencyRootCertificate } from "@/lib/signing/authority";
-import { DomainError } from "@/lib/errors";
 import { createFixtureOrg, ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
 import { makeTestPdf, nssDbTrusting, pdfsig } from "./support/signing";
+import { codeOf } from "./support/errors";
 
 process.env.KAWAN_SERVER_KEY = randomBytes(32).toString("base64");
 const PASSPHRASE = "Gandrung-Sewu-2026";
@@ -28,15 +28,6 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.code}:${error.messageKey}`;
-    throw error;
-  }
-};
 
 describe("signing an uploaded PDF in order", () => {
   it("stores the original, lets each signer sign in turn, and ends with a file pdfsig trusts", async () => {
