@@ -54,3 +54,17 @@ export function Pagination({ prevHref, nextHref, prevLabel, nextLabel, label }: 
     </nav>
   );
 }
+
+/** Label and value pairs of a record (a letter, a document): stacked on phones, two columns from sm up. */
+export function DetailRows({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium text-slate-600">{label}</dt>
+          <dd className="mb-1 break-words text-slate-900 sm:mb-0">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CircleCheck, Clock, Download, ExternalLink, Paperclip, PenLine, UserCheck } from "lucide-react";
@@ -9,7 +8,7 @@ import { RecipientPicker } from "@/components/documents/recipient-picker";
 import { pdfViewerLabels, recipientPickerLabels } from "@/components/documents/labels";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/fields";
-import { Card, PageHeader } from "@/components/ui/page";
+import { Card, PageHeader, DetailRows } from "@/components/ui/page";
 import { requireActor, requestContext } from "@/lib/auth/require-actor";
 import { agencyTimeZone, documentDetail, type DocumentDetail } from "@/lib/documents/document-detail";
 import { markDocumentRead } from "@/lib/documents/receipt";
@@ -29,18 +28,6 @@ export async function generateMetadata(): Promise<Metadata> {
 const buttonSecondary =
   "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100";
 
-function Rows({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-medium text-slate-600">{label}</dt>
-          <dd className="mb-1 break-words text-slate-900 sm:mb-0">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function Chain({ detail, t, when }: { detail: DocumentDetail; t: Translate; when: (d: Date) => string }) {
   const steps = [...detail.reviewers.map((s) => ({ ...s, kind: "reviewer" as const })), ...detail.signers.map((s) => ({ ...s, kind: "signer" as const }))];
@@ -233,7 +220,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       )}
 
       <Card title={t("naskah.detail.about")}>
-        <Rows
+        <DetailRows
           rows={[
             [t("naskah.fields.type"), detail.typeName],
             [t("naskah.fields.number"), doc.number ?? t("naskah.detail.numberPending")],

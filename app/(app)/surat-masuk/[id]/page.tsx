@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { Clock, Download, Printer, UserCheck } from "lucide-react";
 import { getDb } from "@/db";
@@ -12,7 +11,7 @@ import { TextAreaField } from "@/components/incoming/form-fields";
 import { LetterStateBadge } from "@/components/incoming/letter-state-badge";
 import { ActionForm } from "@/components/ui/action-form";
 import { CheckboxField, FileField } from "@/components/ui/fields";
-import { Card, PageHeader } from "@/components/ui/page";
+import { Card, PageHeader, DetailRows } from "@/components/ui/page";
 import { requireActor, requestContext } from "@/lib/auth/require-actor";
 import { agencyTimeZone } from "@/lib/documents/document-detail";
 import { getDocumentTypeByCode } from "@/lib/documents/document-types";
@@ -35,18 +34,6 @@ const buttonSecondary =
 const OPEN_STATES: readonly string[] = ["unread", "read", "in_progress"];
 const OK_MESSAGES = ["dicatat", "didisposisikan", "ditutup", "ditarik", "ditindaklanjuti", "selesai", "ditolak"];
 
-function Rows({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-medium text-slate-600">{label}</dt>
-          <dd className="mb-1 break-words text-slate-900 sm:mb-0">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 const flatten = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
@@ -119,7 +106,7 @@ export default async function IncomingLetterPage({ params, searchParams }: { par
       )}
 
       <Card title={t("incoming.detail.about")}>
-        <Rows
+        <DetailRows
           rows={[
             [t("incoming.fields.agendaNumber"), <span key="agenda" data-testid="agenda-number">{letter.agendaNumber}</span>],
             [t("incoming.fields.register"), detail.registerName || "—"],

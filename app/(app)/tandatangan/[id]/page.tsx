@@ -8,7 +8,7 @@ import { PlacementPicker, type PlacementLabels } from "@/components/signing/plac
 import { SigningStatusBadge } from "@/components/signing/status-badge";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/fields";
-import { Card, PageHeader } from "@/components/ui/page";
+import { Card, PageHeader, DetailRows } from "@/components/ui/page";
 import { requireActor } from "@/lib/auth/require-actor";
 import { DomainError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/catalog";
@@ -31,18 +31,6 @@ const buttonPrimary = "inline-flex min-h-11 items-center justify-center gap-2 ro
 const buttonSecondary =
   "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100";
 
-function Details({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-medium text-slate-600">{label}</dt>
-          <dd className="mb-1 break-words text-slate-900 sm:mb-0">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export default async function SigningDocumentPage({
   params,
@@ -134,7 +122,7 @@ export default async function SigningDocumentPage({
       )}
 
       <Card>
-        <Details
+        <DetailRows
           rows={[
             [t("signing.detail.status"), <SigningStatusBadge key="status" status={doc.status === "signing" ? (myTurn ? "myTurn" : "waiting") : doc.status} label={statusLabel} />],
             ...(doc.documentNumber ? ([[t("signing.detail.number"), doc.documentNumber]] as [string, ReactNode][]) : []),
