@@ -6,7 +6,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { auditLog, documentDeliveries, documentSteps, officialDocuments } from "@/db/schema";
+import { auditLog, documentDeliveries, documentSteps, officialDocuments, positions } from "@/db/schema";
 import { enrol } from "@/lib/signing/enrolment";
 import { agencyRootCertificate } from "@/lib/signing/authority";
 import { proposeChain } from "@/lib/documents/chain";
@@ -17,8 +17,10 @@ import { documentDetail, documentPdf, compareVersions } from "@/lib/documents/do
 import { documentListCounts, listDocuments } from "@/lib/documents/document-lists";
 import { markDocumentRead } from "@/lib/documents/receipt";
 import { letterCounts, listLetters } from "@/lib/incoming/letter-queries";
+import { disposeLetter } from "@/lib/incoming/dispositions";
+
 import { assignManualDocumentNumber } from "@/lib/documents/document-number";
-import { ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
+import { addEmployee, ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
 import { createDocumentOrg, draftFields } from "./support/naskah";
 import { nssDbTrusting, pdfsig } from "./support/signing";
 import { codeOf } from "./support/errors";
@@ -37,7 +39,6 @@ beforeAll(async () => {
   org = createDocumentOrg(db);
   await enrol(ctx(org.people.head), { loginPassword: TEST_PASSWORD, passphrase: PASSPHRASE, confirmPassphrase: PASSPHRASE });
 }, 120_000);
-
 
 const pdftotext = (pdf: Buffer) => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kawan-naskah-")), "doc.pdf");
@@ -169,6 +170,12 @@ describe("a Nota Dinas from draft to inbox", () => {
     expect(markDocumentRead(recipient, documentId)).toBe(1);
     expect(markDocumentRead(recipient, documentId)).toBe(0);
     expect(letterCounts(recipient, "Asia/Jakarta").unreadLetters).toBe(0);
+    // The Kepala Dinas Kesehatan dispositions it down; the Dinas Kesehatan post below then sees the naskah itself.
+    const below = db.insert(positions).values({ agencyId: org.agencyA, unitId: org.docUnits.dinkes, name: "Sekretaris Dinas Kesehatan", superiorId: org.docPositions.kadinkes }).returning().get();
+    const staffer = addEmployee(db, org.agencyA, { name: "Sekdis Kesehatan", positionId: below.id });
+    expect(await codeOf(() => documentDetail(ctx(staffer), documentId))).toBe("not_found:errors.notFound");
+    disposeLetter(recipient, { letterId: booked!.letterId, parentId: null, toPositionIds: [below.id], instructions: [], otherInstruction: "Pelajari", note: "", urgency: "biasa", deadline: null, copySuperior: false });
+    expect(documentDetail(ctx(staffer), documentId).doc.id).toBe(documentId);
     const senderView = documentDetail(drafter, documentId);
     expect(senderView.deliveries.find((d) => d.kind === "to")).toMatchObject({ readerName: "Kadis Kesehatan" });
     expect(senderView.deliveries.find((d) => d.kind === "cc")?.readAt).toBeNull();

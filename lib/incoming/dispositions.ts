@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { Ctx, DbOrTx } from "@/lib/context";
 import { DomainError, forbidden, invalid, notFound } from "@/lib/errors";
 import { actorLabel, recordEvent } from "@/lib/documents/timeline";
+import { addParticipant } from "@/lib/documents/access";
 import { createDraft } from "@/lib/documents/drafts";
 import { sqliteFileStore } from "@/lib/files/file-store";
 import { notifyPosition } from "@/lib/notifications/notify";
@@ -101,6 +102,8 @@ export function disposeLetter(ctx: Ctx, input: DisposeInput): { dispositionIds: 
     for (const target of found) {
       const row = tx.insert(dispositions).values({ ...base, toPositionId: target.id, kind: "to" }).returning({ id: dispositions.id }).get();
       ids.push(row.id);
+      // A naskah delivered inside Kawan is readable by everyone its letter is dispositioned to.
+      if (letter.officialDocumentId) addParticipant(tx, letter.officialDocumentId, { role: "disposition", positionId: target.id });
       notifyPosition(tx, ctx, target.id, { kind: "disposition_received", messageKey: "notifications.messages.dispositionReceived", params: { subject: letter.subject }, href: `/surat-masuk/${letter.id}` });
       // "Tembuskan ke atasan": the recipient's own superior hears of it, unless that is the sender.
       if (input.copySuperior && target.superiorId && target.superiorId !== from) {
