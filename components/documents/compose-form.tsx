@@ -3,8 +3,7 @@
 import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { submitWithoutReset } from "@/components/ui/action-form";
-import type { Body } from "@/lib/documents/content";
-import type { DocumentDetails } from "@/lib/documents/details";
+import type { ComposeData } from "@/lib/documents/compose-data";
 import type { PickedRecipient } from "@/lib/documents/recipients";
 import { BodyEditor, type BodyEditorLabels } from "./body-editor";
 import { ClassificationPicker, type ClassificationPickerLabels } from "./classification-picker";
@@ -13,27 +12,10 @@ import { RecipientPicker, type RecipientPickerLabels } from "./recipient-picker"
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
-export type ComposeType = { id: number; name: string; code: string; internal: boolean; detailKind: "assignment" | "invitation" | null };
-
-export type ComposeInitial = {
-  documentTypeId: number;
-  securityClass: string;
-  urgency: string;
-  classificationCode: string;
-  classificationLabel: string;
-  subject: string;
-  summary: string;
-  attachmentCount: number;
-  body: Body;
-  bodySource: "editor" | "pdf";
-  recipients: PickedRecipient[];
-  carbonCopies: PickedRecipient[];
-  reviewers: PickedRecipient[];
-  signers: PickedRecipient[];
-  onBehalfOf: PickedRecipient[];
-  details: DocumentDetails;
-  assignedPeople: PickedRecipient[];
-};
+// The form starts from what lib/documents/compose-data.ts reads (a type-only import: nothing of the server module
+// reaches the browser).
+export type ComposeType = ComposeData["types"][number];
+export type ComposeInitial = ComposeData["initial"];
 
 export type ComposeLabels = Record<
   | "write"

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, exists, inArray, sql, type Column, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, sql, type Column, type SQL } from "drizzle-orm";
 import { assignments, employees, positions, units } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { displayName } from "@/lib/org/display-name";
 import { normalizeNip } from "@/lib/org/nip";
-import { agencyToday, currentHolders, type Holder } from "@/lib/org/org-queries";
+import { agencyToday, currentHolders, currentPostLabels, type Holder } from "@/lib/org/org-queries";
 import { inForceOn } from "@/lib/org/assignment-in-force";
 import type { PickedRecipient } from "./recipients";
 
@@ -25,7 +25,6 @@ const MAX_WORDS = 6;
 export type RecipientSearchText = { vacant: string; unit: string };
 const INDONESIAN: RecipientSearchText = { vacant: "Kosong", unit: "Unit kerja" };
 
-const KIND_ORDER = { definitif: 0, plt: 1, plh: 2 } as const;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const contains = (column: Column, word: string) => sql`${column} LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`;
 const allOf = (conditions: SQL[]) => and(...conditions) as SQL;
@@ -93,26 +92,7 @@ function searchEmployees(ctx: SearchCtx, words: string[], nipDigits: string | nu
     .limit(limit)
     .all();
   if (rows.length === 0) return [];
-  // Each employee's post today: their own (definitif) before one they act in.
-  const posts = new Map<number, string>();
-  ctx.db
-    .select({ employeeId: assignments.employeeId, kind: assignments.kind, positionName: positions.name })
-    .from(assignments)
-    .innerJoin(positions, eq(positions.id, assignments.positionId))
-    .where(
-      and(
-        inArray(
-          assignments.employeeId,
-          rows.map((r) => r.id),
-        ),
-        inForceOn(today),
-      ),
-    )
-    .all()
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
-    .forEach((p) => {
-      if (!posts.has(p.employeeId)) posts.set(p.employeeId, p.kind === "definitif" ? p.positionName : `${p.kind === "plt" ? "Plt." : "Plh."} ${p.positionName}`);
-    });
+  const posts = currentPostLabels(ctx.db, rows.map((r) => r.id), today);
   return rows.map((r) => {
     const post = posts.get(r.id);
     return { kind: "employee", employeeId: r.id, label: displayName(r), ...(post ? { sublabel: post } : {}) };

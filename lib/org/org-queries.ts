@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/context";
 import { localDate } from "@/lib/time";
 import { getAgency } from "./agency";
 import { displayName } from "./display-name";
-import { notEndedBy } from "@/lib/org/assignment-in-force";
+import { inForceOn, notEndedBy } from "@/lib/org/assignment-in-force";
 
 // Read queries of the organisation tree. Every query takes the agency id and filters by it in SQL, so a
 // page can never show another agency's units or positions, whatever ids arrive in the URL.
@@ -360,4 +360,23 @@ export function getPositionDetail(db: Db, agencyId: number, positionId: number, 
     subordinates,
     holders,
   };
+}
+
+/**
+ * Each employee's post on the given local date as a label ("Kepala Dinas ...", "Plt. Kepala ..."): their own
+ * (definitif) before one they act in. For search results that say who someone is.
+ */
+export function currentPostLabels(db: Reader, employeeIds: number[], today: string): Map<number, string> {
+  const labels = new Map<number, string>();
+  if (employeeIds.length === 0) return labels;
+  db.select({ employeeId: assignments.employeeId, kind: assignments.kind, positionName: positions.name })
+    .from(assignments)
+    .innerJoin(positions, eq(positions.id, assignments.positionId))
+    .where(and(inArray(assignments.employeeId, employeeIds), inForceOn(today)))
+    .all()
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+    .forEach((p) => {
+      if (!labels.has(p.employeeId)) labels.set(p.employeeId, p.kind === "definitif" ? p.positionName : `${p.kind === "plt" ? "Plt." : "Plh."} ${p.positionName}`);
+    });
+  return labels;
 }

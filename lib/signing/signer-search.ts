@@ -1,11 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { assignments, documentSigners, employees, positions } from "@/db/schema";
+import { documentSigners, employees } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { displayName } from "@/lib/org/display-name";
 import { normalizeNip } from "@/lib/org/nip";
-import { agencyToday } from "@/lib/org/org-queries";
-import { inForceOn } from "@/lib/org/assignment-in-force";
+import { agencyToday, currentPostLabels } from "@/lib/org/org-queries";
 
 // Reads for the "Tandatangani PDF" screens: choosing signers and naming who is next.
 
@@ -38,26 +37,7 @@ export function signerCandidates(ctx: QueryCtx, query: string): SignerCandidate[
     .all();
   if (rows.length === 0) return [];
   const today = agencyToday(ctx.db, ctx.actor.agencyId, ctx.now);
-  const posts = new Map<number, string>();
-  const KIND = { definitif: 0, plt: 1, plh: 2 } as const;
-  ctx.db
-    .select({ employeeId: assignments.employeeId, kind: assignments.kind, positionName: positions.name })
-    .from(assignments)
-    .innerJoin(positions, eq(positions.id, assignments.positionId))
-    .where(
-      and(
-        inArray(
-          assignments.employeeId,
-          rows.map((r) => r.id),
-        ),
-        inForceOn(today),
-      ),
-    )
-    .all()
-    .sort((a, b) => KIND[a.kind] - KIND[b.kind])
-    .forEach((p) => {
-      if (!posts.has(p.employeeId)) posts.set(p.employeeId, p.kind === "definitif" ? p.positionName : `${p.kind === "plt" ? "Plt." : "Plh."} ${p.positionName}`);
-    });
+  const posts = currentPostLabels(ctx.db, rows.map((r) => r.id), today);
   return rows.map((r) => ({ id: r.id, name: displayName(r), nip: r.nip, position: posts.get(r.id) ?? "" }));
 }
 
