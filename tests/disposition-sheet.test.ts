@@ -8,6 +8,7 @@ import { geometryFor } from "@/lib/documents/render/geometry";
 import { renderDispositionSheet, sifatLabel, type DispositionSheetInput } from "@/lib/incoming/disposition-sheet";
 import { CHECKBOX } from "@/lib/incoming/sheet/cells";
 import { LOGO_PNG } from "./support/render";
+import { DEFAULT_INSTRUCTIONS } from "@/lib/incoming/instructions";
 
 // The lembar disposisi as a reader's software sees it: poppler's pdftotext (words and their boxes),
 // pdfinfo, pdffonts, and pdftoppm's rendering for the drawn checkbox crosses.
@@ -23,21 +24,7 @@ function save(pdf: Buffer): string {
   return file;
 }
 
-const INSTRUCTIONS = [
-  "Untuk diketahui",
-  "Untuk ditindaklanjuti",
-  "Pelajari dan beri saran",
-  "Siapkan konsep jawaban",
-  "Siapkan bahan / sambutan / paparan",
-  "Koordinasikan dengan unit terkait",
-  "Agendakan / jadwalkan",
-  "Hadiri dan laporkan hasilnya",
-  "Wakili saya dan laporkan hasilnya",
-  "Bicarakan dengan saya",
-  "Pantau",
-  "Proses sesuai ketentuan",
-  "Arsipkan",
-];
+const INSTRUCTIONS = [...DEFAULT_INSTRUCTIONS];
 const TICKED = new Set(["Untuk ditindaklanjuti", "Hadiri dan laporkan hasilnya", "Wakili saya dan laporkan hasilnya"]);
 
 function sheet(over: Partial<DispositionSheetInput> = {}, disposition: Partial<NonNullable<DispositionSheetInput["disposition"]>> = {}): DispositionSheetInput {

@@ -84,9 +84,7 @@ export function buildRenderInput(db: DbOrTx, doc: OfficialDocument, opts: { prov
   const type = db.select().from(documentTypes).where(eq(documentTypes.id, doc.documentTypeId)).get();
   if (!agency || !type) throw new Error(`document ${doc.id} lacks its agency or type`);
   const signers = signerSteps(db, doc.id);
-  const issuing =
-    (doc.issuingUnitId ? db.select().from(units).where(eq(units.id, doc.issuingUnitId)).get() : null) ??
-    null;
+  const issuing = doc.issuingUnitId ? db.select().from(units).where(eq(units.id, doc.issuingUnitId)).get() : undefined;
   const unit = issuing
     ? { name: issuing.name, isRoot: issuing.parentId === null }
     : (issuingUnitOf(db, signers[0]?.step.positionId ?? doc.drafterPositionId ?? 0) ?? { name: "", isRoot: true });
