@@ -8,3 +8,4 @@ export * from "./documents";
 export * from "./official-documents";
 export * from "./incoming";
 export * from "./notifications";
+export * from "./attendance";

@@ -5,7 +5,7 @@ import { employees } from "./org";
 // current holders of a post, say) and through which channels; in-app is the first channel, web push and
 // e-mail can be added as further deliveries of the same row.
 
-export const NOTIFICATION_KINDS = ["disposition_received", "deadline_tomorrow", "deadline_today", "follow_up_reported", "document_received", "review_requested", "signature_requested"] as const;
+export const NOTIFICATION_KINDS = ["disposition_received", "deadline_tomorrow", "deadline_today", "follow_up_reported", "document_received", "review_requested", "signature_requested", "attendance_request_submitted", "attendance_request_decided", "attendance_anomaly"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notifications = sqliteTable(

@@ -77,7 +77,7 @@ export const employees = sqliteTable(
   ],
 );
 
-export const ROLES = ["agency_admin", "records_clerk"] as const;
+export const ROLES = ["agency_admin", "records_clerk", "personnel_officer"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Extra roles beyond "employee", which everyone has. */

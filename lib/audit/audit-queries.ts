@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { forbidden, invalid } from "@/lib/errors";
 import { getAgency } from "@/lib/org/agency";
 import { displayName } from "@/lib/org/display-name";
-import { startOfLocalDay } from "@/lib/time";
+import { addDays, startOfLocalDay } from "@/lib/time";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -46,12 +46,6 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function nextLocalDate(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 function actionCondition(raw: string) {
@@ -131,7 +125,7 @@ export function listAuditEntries(
         entityType ? eq(auditLog.entityType, entityType) : undefined,
         entityId ? eq(auditLog.entityId, entityId) : undefined,
         filters.from ? gte(auditLog.at, startOfLocalDay(filters.from, timeZone)) : undefined,
-        filters.to ? lt(auditLog.at, startOfLocalDay(nextLocalDate(filters.to), timeZone)) : undefined,
+        filters.to ? lt(auditLog.at, startOfLocalDay(addDays(filters.to, 1), timeZone)) : undefined,
         cursor ? sql`(${auditLog.at}, ${auditLog.id}) < (${cursor.at.getTime()}, ${cursor.id})` : undefined,
       ),
     )

@@ -18,6 +18,9 @@ const GRANTS = {
   "number.manual": ["records_clerk"],
   "letter.register": ["records_clerk"],
   "disposition_instruction.manage": ["agency_admin"],
+  "attendance.configure": ["agency_admin"],
+  /** The recap and team views of every unit (the personnel office); leaders see their own units without it. */
+  "attendance.recap": ["agency_admin", "personnel_officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

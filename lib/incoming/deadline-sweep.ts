@@ -5,7 +5,7 @@ import { agencies, dispositions, incomingLetters } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { Ctx } from "@/lib/context";
 import { notifyPosition } from "@/lib/notifications/notify";
-import { localDate } from "@/lib/time";
+import { addDays, localDate } from "@/lib/time";
 
 // The deadline sweep: the day before a disposition's deadline and on the day itself, whoever holds the
 // receiving post is reminded, once each (the reminded_* columns). It runs periodically in the server
@@ -18,19 +18,13 @@ function systemActor(agencyId: number): Actor {
   return { employeeId: 0, agencyId, sessionId: "system", nip: "", displayName: "Kawan", roles: new Set(), locale: "id", mustChangePassword: false, assignments: [], acting: null };
 }
 
-function plusDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export function runDeadlineSweep(db: Db, now: Date): { reminders: number } {
   let reminders = 0;
   for (const agency of db.select({ id: agencies.id, timeZone: agencies.timeZone }).from(agencies).all()) {
     const today = localDate(now, agency.timeZone);
     const ctx: Ctx = { db, actor: systemActor(agency.id), now, request: { ip: "", userAgent: "deadline-sweep" } };
     for (const [deadline, column, kind, messageKey] of [
-      [plusDays(today, 1), dispositions.remindedBeforeAt, "deadline_tomorrow", "notifications.messages.deadlineTomorrow"],
+      [addDays(today, 1), dispositions.remindedBeforeAt, "deadline_tomorrow", "notifications.messages.deadlineTomorrow"],
       [today, dispositions.remindedOnDayAt, "deadline_today", "notifications.messages.deadlineToday"],
     ] as const) {
       // Reminder bookkeeping and notifications only: nothing a person did, so no audit row.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ASSIGNMENT_KINDS, type Role } from "@/db/schema";
+import { ASSIGNMENT_KINDS, ROLES, type Role } from "@/db/schema";
 import { GRADE_CODES } from "@/lib/org/grades";
 import {
   checkbox,
@@ -33,10 +33,10 @@ export const employeeFieldsSchema = z.object({
 });
 
 /** Role checkboxes are named role_<role>: CheckboxField posts "on" without a value of its own. */
-const roleCheckboxes = { role_agency_admin: checkbox, role_records_clerk: checkbox };
+const roleCheckboxes = { role_agency_admin: checkbox, role_records_clerk: checkbox, role_personnel_officer: checkbox };
 
-export function rolesFromForm(input: { role_agency_admin: boolean; role_records_clerk: boolean }): Role[] {
-  return [...(input.role_agency_admin ? (["agency_admin"] as const) : []), ...(input.role_records_clerk ? (["records_clerk"] as const) : [])];
+export function rolesFromForm(input: Record<`role_${Role}`, boolean>): Role[] {
+  return ROLES.filter((role) => input[`role_${role}`]);
 }
 
 export const createEmployeeSchema = employeeFieldsSchema.extend({ ...roleCheckboxes, positionId: optionalIdField });

@@ -107,6 +107,7 @@ export default async function EmployeePage({ params }: { params: Promise<{ id: s
             <p className="text-xs text-slate-600">{t("employees.roles.hint")}</p>
             <CheckboxField name="role_agency_admin" label={t("employees.roles.agency_admin")} defaultChecked={employee.roles.includes("agency_admin")} />
             <CheckboxField name="role_records_clerk" label={t("employees.roles.records_clerk")} defaultChecked={employee.roles.includes("records_clerk")} />
+            <CheckboxField name="role_personnel_officer" label={t("employees.roles.personnel_officer")} defaultChecked={employee.roles.includes("personnel_officer")} />
           </ActionForm>
         </Card>
 

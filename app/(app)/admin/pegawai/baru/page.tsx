@@ -46,6 +46,7 @@ export default async function NewEmployeePage() {
             <p className="text-xs text-slate-600">{t("employees.roles.hint")}</p>
             <CheckboxField name="role_agency_admin" label={t("employees.roles.agency_admin")} />
             <CheckboxField name="role_records_clerk" label={t("employees.roles.records_clerk")} />
+            <CheckboxField name="role_personnel_officer" label={t("employees.roles.personnel_officer")} />
           </fieldset>
         </IssuedPasswordForm>
       </Card>
