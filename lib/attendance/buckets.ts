@@ -19,8 +19,8 @@ export const bucketListSchema = z
     for (let i = 0; i < list.length; i++) {
       const b = list[i];
       const last = i === list.length - 1;
-      if (last ? b.toMinute !== null : b.toMinute === null || b.toMinute < b.fromMinute) issue.addIssue({ code: "custom", message: "presensi.policy.bucketsInvalid" });
-      if (i === 0 ? b.fromMinute !== 1 : b.fromMinute !== (list[i - 1].toMinute ?? 0) + 1) issue.addIssue({ code: "custom", message: "presensi.policy.bucketsInvalid" });
+      if (last ? b.toMinute !== null : b.toMinute === null || b.toMinute < b.fromMinute) issue.addIssue({ code: "custom", message: "presensiAdmin.policy.bucketsInvalid" });
+      if (i === 0 ? b.fromMinute !== 1 : b.fromMinute !== (list[i - 1].toMinute ?? 0) + 1) issue.addIssue({ code: "custom", message: "presensiAdmin.policy.bucketsInvalid" });
     }
   });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 // breaks 60 minutes Monday-Thursday and 90 on Friday, so 07.30-16.00 and 07.30-16.30. In Ramadan 32.5 hours from
 // 08.00: 08.00-15.00 and 08.00-15.30. Minutes count from local midnight.
 
-export const scheduleDaySchema = z.object({ startMinute: z.number().int().min(0).max(1439), endMinute: z.number().int().min(1).max(1439) }).refine((d) => d.endMinute > d.startMinute, { message: "presensi.schedule.endBeforeStart" });
+export const scheduleDaySchema = z.object({ startMinute: z.number().int().min(0).max(1439), endMinute: z.number().int().min(1).max(1439) }).refine((d) => d.endMinute > d.startMinute, { message: "presensiAdmin.schedule.endBeforeStart" });
 export type ScheduleDay = z.infer<typeof scheduleDaySchema>;
 export const scheduleDaysSchema = z.array(scheduleDaySchema.nullable()).length(7);
 export type ScheduleDays = (ScheduleDay | null)[];

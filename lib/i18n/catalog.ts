@@ -24,6 +24,14 @@ import enTte from "@/messages/en/tte.json";
 import enAgency from "@/messages/en/agency.json";
 import enAdminOrg from "@/messages/en/admin-org.json";
 import enAdminEmployees from "@/messages/en/admin-employees.json";
+import idAttendance from "@/messages/id/attendance.json";
+import enAttendance from "@/messages/en/attendance.json";
+import idAttendanceAdmin from "@/messages/id/attendance-admin.json";
+import enAttendanceAdmin from "@/messages/en/attendance-admin.json";
+import idAttendanceRequests from "@/messages/id/attendance-requests.json";
+import enAttendanceRequests from "@/messages/en/attendance-requests.json";
+import idAttendanceRecap from "@/messages/id/attendance-recap.json";
+import enAttendanceRecap from "@/messages/en/attendance-recap.json";
 
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -32,8 +40,8 @@ type Tree = { [key: string]: string | Tree };
 
 // One file per area keeps catalogs small to review; the file's top-level keys are its namespaces.
 const catalogs: Record<Locale, Tree> = {
-  id: { ...idNaskah, ...idNaskahCompose, ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees, ...idNotifications, ...idIncoming, ...idIncomingFiles },
-  en: { ...enNaskah, ...enNaskahCompose, ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees, ...enNotifications, ...enIncoming, ...enIncomingFiles },
+  id: { ...idNaskah, ...idNaskahCompose, ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees, ...idNotifications, ...idIncoming, ...idIncomingFiles, ...idAttendance, ...idAttendanceAdmin, ...idAttendanceRequests, ...idAttendanceRecap },
+  en: { ...enNaskah, ...enNaskahCompose, ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees, ...enNotifications, ...enIncoming, ...enIncomingFiles, ...enAttendance, ...enAttendanceAdmin, ...enAttendanceRequests, ...enAttendanceRecap },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {
