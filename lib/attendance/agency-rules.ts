@@ -108,3 +108,29 @@ export function unitOn(spans: readonly UnitSpan[] | undefined, date: string): nu
   const span = spans?.find((s) => s.startDate <= date && (!s.endDate || s.endDate >= date));
   return span?.unitId ?? null;
 }
+
+// A check-in needs the agency's rules on every request; at the 07.30 rush that is thousands of identical reads a
+// minute. They are kept per database and agency for a few seconds, and dropped at once when an admin changes them.
+const RULES_TTL_MS = 15_000;
+const rulesCache = new WeakMap<object, Map<number, { rules: AgencyRules; loadedAt: number }>>();
+
+export function cachedAgencyRules(db: DbOrTx, agencyId: number, now: Date): AgencyRules {
+  const key = cacheKeyOf(db);
+  let perDb = rulesCache.get(key);
+  if (!perDb) rulesCache.set(key, (perDb = new Map()));
+  const hit = perDb.get(agencyId);
+  if (hit && Math.abs(now.getTime() - hit.loadedAt) < RULES_TTL_MS) return hit.rules;
+  const rules = loadAgencyRules(db, agencyId);
+  perDb.set(agencyId, { rules, loadedAt: now.getTime() });
+  return rules;
+}
+
+/** After any change to policy, schedules, holidays, sites or units of the agency. */
+export function invalidateAgencyRules(db: DbOrTx, agencyId: number): void {
+  rulesCache.get(cacheKeyOf(db))?.delete(agencyId);
+}
+
+/** Transactions and the database they run on share one better-sqlite3 connection: key the cache by it. */
+function cacheKeyOf(db: DbOrTx): object {
+  return (db as unknown as { session: { client: object } }).session.client;
+}
