@@ -7,7 +7,8 @@ const e2eDir = path.join(process.cwd(), ".e2e");
 // Debian's Chromium: Playwright cannot download its own browser on this network.
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  // The fake camera feeds the attendance selfie a test pattern; the fake UI grants it without a prompt.
+  args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
 };
 
 export default defineConfig({
@@ -33,7 +34,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database for every run, seeded with the demo regency, served by the production build.
-    command: `rm -rf ${e2eDir}/data && npm run seed && npm run start -- -p ${PORT}`,
+    command: `rm -rf ${e2eDir}/data && npm run seed && npx tsx e2e/arrange-attendance.ts && npm run start -- -p ${PORT}`,
     url: `http://localhost:${PORT}/masuk`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -13,6 +13,7 @@ import { agencies, classificationCodes } from "../db/schema";
 import { seedClassificationCodes } from "../db/seed/classification";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed/demo-org";
 import { seedDemoDocuments } from "../db/seed/demo-documents";
+import { seedDemoAttendance } from "../db/seed/demo-attendance";
 import { seedDocumentTypes } from "../db/seed/document-types";
 import { seedDispositionInstructions } from "../lib/incoming/instructions";
 import { formatNip } from "../lib/org/nip";
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
       if (instructions > 0) console.log(`Petunjuk disposisi: ${instructions} petunjuk ditambahkan.`);
     }
     if (demo.created) console.log(`Naskah demo: ${await seedDemoDocuments(db)} naskah dalam proses.`);
+    if (demo.created) {
+      const attendance = seedDemoAttendance(db);
+      console.log(`Presensi demo: ${attendance.sites} lokasi kantor, ${attendance.records} catatan presensi, ${attendance.days} hari kerja dihitung.`);
+    }
 
     console.log(`\nAkun demo (masuk dengan NIP atau e-mail), kata sandi untuk semua: ${DEMO_PASSWORD}\n`);
     console.log(

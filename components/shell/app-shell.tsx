@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Building2, FilePen, Home, Inbox, LogOut, Mail, PenLine, ShieldCheck, UserRound } from "lucide-react";
+import { Building2, Fingerprint, FilePen, Home, Inbox, LogOut, Mail, PenLine, ShieldCheck, UserRound } from "lucide-react";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Translate } from "@/lib/i18n/catalog";
@@ -8,7 +8,8 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ActingSwitcher } from "./acting-switcher";
 
-type NavItem = { href: string; label: string; icon: ReactNode };
+/** `phone: false`: only in the sidebar; the phone bar holds six at most at 360 px. */
+type NavItem = { href: string; label: string; icon: ReactNode; phone?: boolean };
 
 export function actingLabel(a: { kind: "definitif" | "plt" | "plh"; positionName: string }, t: Translate): string {
   return a.kind === "definitif" ? a.positionName : `${t(`acting.kind.${a.kind}`)} ${a.positionName}`;
@@ -37,11 +38,12 @@ export function AppShell({
 }) {
   const nav: NavItem[] = [
     { href: "/", label: t("nav.home"), icon: <Home aria-hidden className="size-5" /> },
+    { href: "/presensi", label: t("presensi.nav"), icon: <Fingerprint aria-hidden className="size-5" /> },
     { href: "/naskah", label: t("naskah.nav"), icon: <Mail aria-hidden className="size-5" /> },
     { href: "/surat-masuk", label: t("incoming.nav"), icon: <Inbox aria-hidden className="size-5" /> },
     { href: "/tandatangan", label: t("signing.nav"), icon: <FilePen aria-hidden className="size-5" /> },
-    { href: "/tte", label: t("nav.tte"), icon: <PenLine aria-hidden className="size-5" /> },
-    ...(can(actor, "admin.view") ? [{ href: "/admin", label: t("nav.admin"), icon: <ShieldCheck aria-hidden className="size-5" /> }] : []),
+    { href: "/tte", label: t("nav.tte"), icon: <PenLine aria-hidden className="size-5" />, phone: false },
+    ...(can(actor, "admin.view") ? [{ href: "/admin", label: t("nav.admin"), icon: <ShieldCheck aria-hidden className="size-5" />, phone: false }] : []),
     { href: "/akun", label: t("nav.account"), icon: <UserRound aria-hidden className="size-5" /> },
   ];
   return (
@@ -112,8 +114,8 @@ export function AppShell({
 
       <nav aria-label={t("nav.menu")} className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white md:hidden">
         <ul className="flex">
-          {/* At most four fit a 360 px bar: Admin moves out (reached from Beranda and Akun). */}
-          {nav.filter((item) => nav.length <= 4 || item.href !== "/admin").map((item) => (
+          {/* Admin and TTE enrolment move out of the phone bar: reached from Akun and from the signing pages. */}
+          {nav.filter((item) => item.phone !== false).map((item) => (
             <li key={item.href} className="flex-1">
               <Link href={item.href} className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-slate-700">
                 {item.icon}

@@ -37,7 +37,7 @@ function newerThanBuild(buildId: string): string[] {
  * `next start` needs a production build; build only when there is none (a build takes minutes, and other
  * people may be serving the existing one). A stale build is used with a warning in the output and the JSON.
  */
-function ensureBuild(): { staleFiles: string[] } {
+export function ensureBuild(): { staleFiles: string[] } {
   const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) {
     console.log("  no .next/BUILD_ID: running `npx next build` first...");
