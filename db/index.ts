@@ -5,6 +5,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -29,6 +30,7 @@ export function openDatabase(file: string): Db {
   // 64 MiB of page cache per connection instead of SQLite's 2 MiB: a leader's inbox search reads thousands of
   // document rows, which then stay in memory (measured by npm run bench: 27 ms -> single digits).
   client.pragma("cache_size = -65536");
+  cacheStatements(client);
   return drizzle(client, { schema }) as Db;
 }
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { attendanceDays, attendancePolicies, attendanceRecords, attendanceRequests, attendanceSites, auditLog, files, holidays, notifications } from "@/db/schema";
 import { invalidateAgencyRules } from "@/lib/attendance/agency-rules";
-import { recordClock, type ClockInput } from "@/lib/attendance/clock";
+import { recordClock, recordClockGrouped, type ClockInput } from "@/lib/attendance/clock";
 import { ensureAttendanceDefaults } from "@/lib/attendance/policy";
 import { minuteOf } from "@/lib/attendance/schedule";
 import { DomainError } from "@/lib/errors";
@@ -210,5 +210,24 @@ describe("who may clock where", () => {
     expect(() => recordClock(ctxFor(db, org.people.staff, at(FRIDAY, "07:20")), { ...press(), latitude: 91 })).toThrow();
     expect(() => recordClock(ctxFor(db, org.people.staff, at(FRIDAY, "07:20")), { ...press(), requestKey: "short" })).toThrow();
     expect(recordsOf(org.people.staff)).toHaveLength(0);
+  });
+});
+
+describe("group commit", () => {
+  it("check-ins arriving together commit together; a refused one rolls back alone; a doubled press is stored once", async () => {
+    const when = at(FRIDAY, "07:20");
+    const far = { latitude: OFFICE.latitude - 0.01, longitude: OFFICE.longitude };
+    const people = [org.people.staff, org.people.head, org.people.admin, org.people.flexible];
+    const results = await Promise.allSettled([
+      ...people.map((id, i) => recordClockGrouped(ctxFor(db, id, when), press({ clientTime: when.getTime(), requestKey: `group-${i}-abcdef` }))),
+      recordClockGrouped(ctxFor(db, org.people.staff, when), press({ clientTime: when.getTime(), requestKey: "group-0-abcdef" })),
+      recordClockGrouped(ctxFor(db, org.people.witaStaff, when), press({ clientTime: when.getTime(), ...far })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled", "fulfilled", "rejected"]);
+    const [first, , , , again] = results.map((r) => (r.status === "fulfilled" ? r.value : null));
+    expect(again?.recordId).toBe(first?.recordId);
+    for (const id of people) expect(recordsOf(id)).toHaveLength(1);
+    expect(recordsOf(org.people.witaStaff)).toHaveLength(0);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "attendance.checked_in")).all()).toHaveLength(4);
   });
 });

@@ -3,10 +3,11 @@ import { and, desc, eq, gte, lte } from "drizzle-orm";
 import { z } from "zod";
 import { attendanceRecords, attendanceRequests, employeeAttendanceSettings, positions, type ClockKind, type WorkMode } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { Ctx, Tx } from "@/lib/context";
+import type { Ctx, DbOrTx, Tx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { sqliteFileStore } from "@/lib/files/file-store";
 import { sniffImageType } from "@/lib/files/image-type";
+import { groupCommit } from "@/db/group-commit";
 import { notifyPosition } from "@/lib/notifications/notify";
 import { localDate, startOfLocalDay } from "@/lib/time";
 import { allowedSites, assignmentSpans, cachedAgencyRules, dayRules, timeZoneFor, unitChain, unitOn, type AgencyRules, type Site } from "./agency-rules";
@@ -54,130 +55,152 @@ export type ClockResult = {
 
 const refuse = (messageKey: string, params: Record<string, string | number> = {}) => new DomainError("invalid", messageKey, params);
 
+/** For tests and scripts: one check-in in its own transaction. */
 export function recordClock(ctx: Ctx, raw: ClockInput): ClockResult {
   const input = clockInputSchema.parse(raw);
-  const employeeId = ctx.actor.employeeId;
-  const existing = findByRequestKey(ctx, employeeId, input.requestKey);
+  const existing = findByRequestKey(ctx, input.requestKey);
   if (existing) return existing;
   const selfie = input.selfie ? decodeSelfie(input.selfie) : null;
-
   try {
-    return ctx.db.transaction((tx) => {
-      const rules = cachedAgencyRules(tx, ctx.actor.agencyId, ctx.now);
-      const chain = unitChain(rules, unitOn(assignmentSpans(tx, [employeeId]).get(employeeId), localDate(ctx.now, rules.agencyTimeZone)));
-      const timeZone = timeZoneFor(rules, chain);
-      const today = localDate(ctx.now, timeZone);
-      const { workday, schedule, holidayName } = dayRules(rules, chain, today);
-      if (holidayName) throw refuse("presensi.clock.holiday", { name: holidayName });
-      if (!workday || !schedule) throw refuse("presensi.clock.notWorkday");
-
-      const approved = tx
-        .select({ kind: attendanceRequests.kind })
-        .from(attendanceRequests)
-        .where(and(eq(attendanceRequests.employeeId, employeeId), eq(attendanceRequests.state, "approved"), lte(attendanceRequests.startDate, today), gte(attendanceRequests.endDate, today)))
-        .all()
-        .map((r) => r.kind);
-      if (approved.some((k) => k === "cuti" || k === "izin" || k === "sakit" || k === "tugas_belajar")) throw refuse("presensi.clock.excused");
-      const mode: WorkMode = approved.includes("dinas_luar")
-        ? "dinas_luar"
-        : approved.includes("tugas_kedinasan")
-          ? "tugas_kedinasan"
-          : approved.includes("wfh")
-            ? "wfh"
-            : approved.includes("wfa")
-              ? "wfa"
-              : "wfo";
-
-      const minute = Math.floor((ctx.now.getTime() - startOfLocalDay(today, timeZone).getTime()) / 60_000);
-      const [opens, closes] = input.kind === "in" ? [schedule.checkInOpensMinute, schedule.checkInClosesMinute] : [schedule.checkOutOpensMinute, schedule.checkOutClosesMinute];
-      if (minute < opens || minute > closes) {
-        throw refuse(input.kind === "in" ? "presensi.clock.checkInClosed" : "presensi.clock.checkOutClosed", { opens: clockText(opens), closes: clockText(closes) });
-      }
-      if (input.kind === "in") {
-        const first = tx
-          .select({ recordedAt: attendanceRecords.recordedAt })
-          .from(attendanceRecords)
-          .where(and(eq(attendanceRecords.employeeId, employeeId), eq(attendanceRecords.localDate, today), eq(attendanceRecords.kind, "in")))
-          .get();
-        if (first) throw refuse("presensi.clock.alreadyIn", { time: clockText(minuteOfDay(first.recordedAt, today, timeZone)) });
-      }
-
-      const limit = rules.policy.accuracyLimitMeters;
-      if (input.accuracy > limit) throw refuse("presensi.clock.poorAccuracy", { accuracy: Math.round(input.accuracy), limit });
-      if (rules.policy.selfieRequired && !selfie) throw refuse("presensi.clock.selfieRequired");
-
-      const point = { latitude: input.latitude, longitude: input.longitude };
-      const place = placeOf(tx, rules, chain, today, mode, employeeId, point);
-      const flags: AnomalyFlag[] = [];
-      if (place.fenced && !place.inside) {
-        if (!input.reason) throw refuse(place.isHome ? "presensi.clock.outsideHome" : "presensi.clock.outsideFence", { distance: Math.round(place.distanceMeters ?? 0), site: place.name ?? "" });
-        flags.push("outside_fence");
-      }
-      const previous = tx
-        .select({ latitude: attendanceRecords.latitude, longitude: attendanceRecords.longitude, recordedAt: attendanceRecords.recordedAt })
-        .from(attendanceRecords)
-        .where(and(eq(attendanceRecords.employeeId, employeeId), eq(attendanceRecords.source, "device")))
-        .orderBy(desc(attendanceRecords.recordedAt))
-        .limit(1)
-        .get();
-      if (previous?.latitude != null && previous.longitude != null) {
-        if (previous.latitude === point.latitude && previous.longitude === point.longitude) flags.push("repeated_position");
-        const hours = (ctx.now.getTime() - previous.recordedAt.getTime()) / 3_600_000;
-        const km = haversineMeters({ latitude: previous.latitude, longitude: previous.longitude }, point) / 1000;
-        // Two fixes a few hundred metres apart a minute later are GPS noise, not travel: only distances beyond 1 km count.
-        if (km > 1 && km / Math.max(hours, 1 / 3600) > rules.policy.maxSpeedKmh) flags.push("impossible_speed");
-      }
-      const skewMs = input.clientTime - ctx.now.getTime();
-      if (Math.abs(skewMs) > rules.policy.maxClockSkewSeconds * 1000) flags.push("clock_skew");
-      if (mode === "wfo" && rules.policy.checkOfficeNetwork && place.site?.networks.trim() && !inNetworks(ctx.request.ip, place.site.networks)) flags.push("outside_network");
-
-      const selfieSha256 = selfie ? sqliteFileStore.put(tx, { data: selfie, mediaType: "image/jpeg" }, ctx.now) : null;
-      const row = tx
-        .insert(attendanceRecords)
-        .values({
-          agencyId: ctx.actor.agencyId,
-          employeeId,
-          kind: input.kind,
-          recordedAt: ctx.now,
-          localDate: today,
-          timeZone,
-          mode,
-          latitude: point.latitude,
-          longitude: point.longitude,
-          accuracyMeters: input.accuracy,
-          siteId: place.site?.id ?? null,
-          distanceMeters: place.distanceMeters,
-          clientTime: new Date(input.clientTime),
-          clockSkewMs: skewMs,
-          ip: ctx.request.ip.slice(0, 64),
-          userAgent: ctx.request.userAgent.slice(0, 300),
-          selfieSha256,
-          reason: input.reason,
-          flags: JSON.stringify(flags),
-          reviewState: flags.length ? "pending" : "none",
-          requestKey: input.requestKey,
-          createdAt: ctx.now,
-        })
-        .returning({ id: attendanceRecords.id })
-        .get();
-      writeAudit(tx, ctx, {
-        action: input.kind === "in" ? "attendance.checked_in" : "attendance.checked_out",
-        entityType: "attendance_record",
-        entityId: row.id,
-        after: { mode, localDate: today, siteId: place.site?.id ?? null, distanceMeters: place.distanceMeters, accuracy: input.accuracy, flags, reason: input.reason || undefined },
-      });
-      recomputeDays(tx, { agencyId: ctx.actor.agencyId, employeeIds: [employeeId], from: today, to: today }, ctx.now, rules);
-      if (flags.length) notifySupervisor(tx, ctx, today);
-      return { recordId: row.id, duplicate: false, kind: input.kind, recordedAt: ctx.now, localDate: today, timeZone, mode, siteName: place.name, distanceMeters: place.distanceMeters, flags };
-    }, { behavior: "immediate" });
+    return ctx.db.transaction((tx) => recordClockIn(tx, ctx, input, selfie), { behavior: "immediate" });
   } catch (error) {
-    // Two tabs sending the same press at once: the unique key stopped the second; answer with the first.
-    if (error instanceof Error && /UNIQUE constraint failed: attendance_records/.test(error.message)) {
-      const first = findByRequestKey(ctx, employeeId, input.requestKey);
-      if (first) return first;
-    }
-    throw error;
+    return afterUniqueViolation(ctx, input.requestKey, error);
   }
+}
+
+/** For the server: the same check-in, committed together with the others arriving at the same moment. */
+export async function recordClockGrouped(ctx: Ctx, raw: ClockInput): Promise<ClockResult> {
+  const input = clockInputSchema.parse(raw);
+  const existing = findByRequestKey(ctx, input.requestKey);
+  if (existing) return existing;
+  const selfie = input.selfie ? decodeSelfie(input.selfie) : null;
+  try {
+    return await groupCommit(ctx.db, (tx) => recordClockIn(tx, ctx, input, selfie));
+  } catch (error) {
+    return afterUniqueViolation(ctx, input.requestKey, error);
+  }
+}
+
+/** Two tabs sending the same press at once: the unique key stopped the second; answer with the first. */
+function afterUniqueViolation(ctx: Ctx, requestKey: string, error: unknown): ClockResult {
+  if (error instanceof Error && /UNIQUE constraint failed: attendance_records/.test(error.message)) {
+    const first = findByRequestKey(ctx, requestKey);
+    if (first) return first;
+  }
+  throw error;
+}
+
+function recordClockIn(tx: Tx, ctx: Ctx, input: z.output<typeof clockInputSchema>, selfie: Buffer | null): ClockResult {
+  // Checked again under the write lock: the same press may sit twice in one group commit.
+  const earlier = findByRequestKey(ctx, input.requestKey, tx);
+  if (earlier) return earlier;
+  const employeeId = ctx.actor.employeeId;
+  const rules = cachedAgencyRules(tx, ctx.actor.agencyId, ctx.now);
+  const chain = unitChain(rules, unitOn(assignmentSpans(tx, [employeeId]).get(employeeId), localDate(ctx.now, rules.agencyTimeZone)));
+  const timeZone = timeZoneFor(rules, chain);
+  const today = localDate(ctx.now, timeZone);
+  const { workday, schedule, holidayName } = dayRules(rules, chain, today);
+  if (holidayName) throw refuse("presensi.clock.holiday", { name: holidayName });
+  if (!workday || !schedule) throw refuse("presensi.clock.notWorkday");
+
+  const approved = tx
+    .select({ kind: attendanceRequests.kind })
+    .from(attendanceRequests)
+    .where(and(eq(attendanceRequests.employeeId, employeeId), eq(attendanceRequests.state, "approved"), lte(attendanceRequests.startDate, today), gte(attendanceRequests.endDate, today)))
+    .all()
+    .map((r) => r.kind);
+  if (approved.some((k) => k === "cuti" || k === "izin" || k === "sakit" || k === "tugas_belajar")) throw refuse("presensi.clock.excused");
+  const mode: WorkMode = approved.includes("dinas_luar")
+    ? "dinas_luar"
+    : approved.includes("tugas_kedinasan")
+      ? "tugas_kedinasan"
+      : approved.includes("wfh")
+        ? "wfh"
+        : approved.includes("wfa")
+          ? "wfa"
+          : "wfo";
+
+  const minute = Math.floor((ctx.now.getTime() - startOfLocalDay(today, timeZone).getTime()) / 60_000);
+  const [opens, closes] = input.kind === "in" ? [schedule.checkInOpensMinute, schedule.checkInClosesMinute] : [schedule.checkOutOpensMinute, schedule.checkOutClosesMinute];
+  if (minute < opens || minute > closes) {
+    throw refuse(input.kind === "in" ? "presensi.clock.checkInClosed" : "presensi.clock.checkOutClosed", { opens: clockText(opens), closes: clockText(closes) });
+  }
+  if (input.kind === "in") {
+    const first = tx
+      .select({ recordedAt: attendanceRecords.recordedAt })
+      .from(attendanceRecords)
+      .where(and(eq(attendanceRecords.employeeId, employeeId), eq(attendanceRecords.localDate, today), eq(attendanceRecords.kind, "in")))
+      .get();
+    if (first) throw refuse("presensi.clock.alreadyIn", { time: clockText(minuteOfDay(first.recordedAt, today, timeZone)) });
+  }
+
+  const limit = rules.policy.accuracyLimitMeters;
+  if (input.accuracy > limit) throw refuse("presensi.clock.poorAccuracy", { accuracy: Math.round(input.accuracy), limit });
+  if (rules.policy.selfieRequired && !selfie) throw refuse("presensi.clock.selfieRequired");
+
+  const point = { latitude: input.latitude, longitude: input.longitude };
+  const place = placeOf(tx, rules, chain, today, mode, employeeId, point);
+  const flags: AnomalyFlag[] = [];
+  if (place.fenced && !place.inside) {
+    if (!input.reason) throw refuse(place.isHome ? "presensi.clock.outsideHome" : "presensi.clock.outsideFence", { distance: Math.round(place.distanceMeters ?? 0), site: place.name ?? "" });
+    flags.push("outside_fence");
+  }
+  const previous = tx
+    .select({ latitude: attendanceRecords.latitude, longitude: attendanceRecords.longitude, recordedAt: attendanceRecords.recordedAt })
+    .from(attendanceRecords)
+    .where(and(eq(attendanceRecords.employeeId, employeeId), eq(attendanceRecords.source, "device")))
+    .orderBy(desc(attendanceRecords.recordedAt))
+    .limit(1)
+    .get();
+  if (previous?.latitude != null && previous.longitude != null) {
+    if (previous.latitude === point.latitude && previous.longitude === point.longitude) flags.push("repeated_position");
+    const hours = (ctx.now.getTime() - previous.recordedAt.getTime()) / 3_600_000;
+    const km = haversineMeters({ latitude: previous.latitude, longitude: previous.longitude }, point) / 1000;
+    // Two fixes a few hundred metres apart a minute later are GPS noise, not travel: only distances beyond 1 km count.
+    if (km > 1 && km / Math.max(hours, 1 / 3600) > rules.policy.maxSpeedKmh) flags.push("impossible_speed");
+  }
+  const skewMs = input.clientTime - ctx.now.getTime();
+  if (Math.abs(skewMs) > rules.policy.maxClockSkewSeconds * 1000) flags.push("clock_skew");
+  if (mode === "wfo" && rules.policy.checkOfficeNetwork && place.site?.networks.trim() && !inNetworks(ctx.request.ip, place.site.networks)) flags.push("outside_network");
+
+  const selfieSha256 = selfie ? sqliteFileStore.put(tx, { data: selfie, mediaType: "image/jpeg" }, ctx.now) : null;
+  const row = tx
+    .insert(attendanceRecords)
+    .values({
+      agencyId: ctx.actor.agencyId,
+      employeeId,
+      kind: input.kind,
+      recordedAt: ctx.now,
+      localDate: today,
+      timeZone,
+      mode,
+      latitude: point.latitude,
+      longitude: point.longitude,
+      accuracyMeters: input.accuracy,
+      siteId: place.site?.id ?? null,
+      distanceMeters: place.distanceMeters,
+      clientTime: new Date(input.clientTime),
+      clockSkewMs: skewMs,
+      ip: ctx.request.ip.slice(0, 64),
+      userAgent: ctx.request.userAgent.slice(0, 300),
+      selfieSha256,
+      reason: input.reason,
+      flags: JSON.stringify(flags),
+      reviewState: flags.length ? "pending" : "none",
+      requestKey: input.requestKey,
+      createdAt: ctx.now,
+    })
+    .returning({ id: attendanceRecords.id })
+    .get();
+  writeAudit(tx, ctx, {
+    action: input.kind === "in" ? "attendance.checked_in" : "attendance.checked_out",
+    entityType: "attendance_record",
+    entityId: row.id,
+    after: { mode, localDate: today, siteId: place.site?.id ?? null, distanceMeters: place.distanceMeters, accuracy: input.accuracy, flags, reason: input.reason || undefined },
+  });
+  recomputeDays(tx, { agencyId: ctx.actor.agencyId, employeeIds: [employeeId], from: today, to: today }, ctx.now, rules);
+  if (flags.length) notifySupervisor(tx, ctx, today);
+  return { recordId: row.id, duplicate: false, kind: input.kind, recordedAt: ctx.now, localDate: today, timeZone, mode, siteName: place.name, distanceMeters: place.distanceMeters, flags };
 }
 
 type Place = { fenced: boolean; inside: boolean; isHome: boolean; site: Site | null; name: string | null; distanceMeters: number | null };
@@ -214,14 +237,15 @@ function notifySupervisor(tx: Tx, ctx: Ctx, date: string): void {
   });
 }
 
-function findByRequestKey(ctx: Ctx, employeeId: number, requestKey: string): ClockResult | null {
-  const r = ctx.db
+function findByRequestKey(ctx: Ctx, requestKey: string, db: DbOrTx = ctx.db): ClockResult | null {
+  const employeeId = ctx.actor.employeeId;
+  const r = db
     .select()
     .from(attendanceRecords)
     .where(and(eq(attendanceRecords.employeeId, employeeId), eq(attendanceRecords.requestKey, requestKey)))
     .get();
   if (!r) return null;
-  const site = r.siteId ? cachedAgencyRules(ctx.db, r.agencyId, ctx.now).sites.find((s) => s.id === r.siteId) : undefined;
+  const site = r.siteId ? cachedAgencyRules(db, r.agencyId, ctx.now).sites.find((s) => s.id === r.siteId) : undefined;
   return {
     recordId: r.id,
     duplicate: true,

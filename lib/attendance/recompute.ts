@@ -68,7 +68,8 @@ export function recomputeDays(db: DbOrTx, scope: RecomputeScope, now: Date, rule
         const dayRequests: DayRequest[] = own
           .filter((r) => (r.kind === "koreksi" ? r.startDate === date : r.startDate <= date && r.endDate >= date))
           .sort((a, b) => b.id - a.id);
-        const dayRecords: DayRecord[] = (records.get(`${employeeId}:${date}`) ?? []).map((r) => ({
+        // A record the supervisor rejected stays as evidence but no longer makes the day.
+        const dayRecords: DayRecord[] = (records.get(`${employeeId}:${date}`) ?? []).filter((r) => r.reviewState !== "rejected").map((r) => ({
           kind: r.kind,
           recordedAt: r.recordedAt,
           mode: r.mode,

@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import { currentActor } from "@/lib/auth/require-actor";
 import { requestInfoFromHeaders } from "@/lib/auth/request-info";
 import { getDb } from "@/db";
-import { recordClock } from "@/lib/attendance/clock";
+import { recordClockGrouped } from "@/lib/attendance/clock";
 import { DomainError } from "@/lib/errors";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { translator } from "@/lib/i18n/catalog";
@@ -21,7 +21,7 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request)) return json({ error: { key: "errors.forbidden", message: t("errors.forbidden") } }, 403);
   const body = await request.json().catch(() => null);
   try {
-    const record = recordClock({ db: getDb(), actor, now: new Date(), request: requestInfoFromHeaders(request.headers) }, body);
+    const record = await recordClockGrouped({ db: getDb(), actor, now: new Date(), request: requestInfoFromHeaders(request.headers) }, body);
     return json({ record });
   } catch (error) {
     if (error instanceof ZodError || body === null) return json({ error: { key: "presensi.clock.badRequest", message: t("presensi.clock.badRequest") } }, 400);
