@@ -116,7 +116,7 @@ describe("submitting and approving leave", () => {
     const headAssignment = db.select().from(assignments).where(eq(assignments.employeeId, org.people.head)).get()!;
     expect(decided).toMatchObject({ state: "approved", decidedByEmployeeId: org.people.head, decidedAssignmentId: headAssignment.id });
     expect(decided.decidedAt?.getTime()).toBe(TEST_NOW.getTime());
-    const [audit] = auditOf("attendance_request.approve");
+    const [audit] = auditOf("attendance_request.approved");
     expect(JSON.parse(audit.before!)).toMatchObject({ state: "pending" });
     expect(JSON.parse(audit.after!)).toMatchObject({ state: "approved", decidedByEmployeeId: org.people.head });
     const toStaff = db.select().from(notifications).where(eq(notifications.employeeId, org.people.staff)).all();
@@ -135,7 +135,7 @@ describe("submitting and approving leave", () => {
     decideAttendanceRequest(head(), { requestId, decision: "reject", note: "Ada rapat penting" });
     expect(requestRow(requestId)).toMatchObject({ state: "rejected", decisionNote: "Ada rapat penting" });
     expect(day(org.people.staff, "2026-11-24")?.status).toBe("absent");
-    expect(auditOf("attendance_request.reject")).toHaveLength(1);
+    expect(auditOf("attendance_request.rejected")).toHaveLength(1);
     const toStaff = db.select().from(notifications).where(eq(notifications.employeeId, org.people.staff)).all();
     expect(toStaff.map((n) => n.messageKey)).toEqual(["notifications.messages.attendanceRequestRejected"]);
     expect(await codeOf(() => decideAttendanceRequest(head(), { requestId, decision: "approve" }))).toBe("conflict:pengajuan.errors.notPending");
@@ -289,7 +289,7 @@ describe("corrections", () => {
     const corrected = day(org.people.staff, "2026-11-26")!;
     expect(corrected).toMatchObject({ status: "present", lateMinutes: 0, lateBucket: 0, requestId, deductionBasisPoints: 0 });
     expect(corrected.checkInAt?.toISOString()).toBe("2026-11-26T00:30:00.000Z");
-    const [audit] = auditOf("attendance_request.approve");
+    const [audit] = auditOf("attendance_request.approved");
     expect(audit).toMatchObject({ entityType: "attendance_request", entityId: String(requestId), actorEmployeeId: org.people.head });
     expect(JSON.parse(audit.after!)).toMatchObject({ kind: "koreksi", correctedCheckInMinute: 450, state: "approved" });
   });
@@ -351,8 +351,8 @@ describe("dinas luar on a Surat Tugas", () => {
       decisionNote: "Surat Tugas 800.1.11.1/45/DISKOMINFO/2026",
     });
     expect(day(org.people.staff, "2026-12-08")).toMatchObject({ status: "duty", mode: "dinas_luar", requestId });
-    expect(auditOf("attendance_request.submit")).toHaveLength(1);
-    expect(JSON.parse(auditOf("attendance_request.approve")[0].after!)).toMatchObject({ basis: "surat_tugas", officialDocumentId: documentId });
+    expect(auditOf("attendance_request.submitted")).toHaveLength(1);
+    expect(JSON.parse(auditOf("attendance_request.approved")[0].after!)).toMatchObject({ basis: "surat_tugas", officialDocumentId: documentId });
     // Nothing waits for the superior.
     expect(pendingApprovals(head())).toEqual([]);
     // A part of the document's period is fine too.
@@ -464,7 +464,7 @@ describe("cancelling and listing", () => {
     expect(myRequests(staff()).rows.find((r) => r.id === future)?.cancellable).toBe(true);
     cancelAttendanceRequest(staff(), { requestId: future });
     expect(day(org.people.staff, "2026-11-30")).toMatchObject({ status: "upcoming", requestId: null });
-    expect(auditOf("attendance_request.cancel")).toHaveLength(2);
+    expect(auditOf("attendance_request.cancelled")).toHaveLength(2);
     expect(leaveBalance(db, org.people.staff, 2026)).toMatchObject({ used: 0, pending: 0 });
 
     const started = submitAttendanceRequest(staff(), leave("2026-11-26", "2026-11-30")).requestId;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Building2, BriefcaseBusiness, FileKey2, FileText, FileUp, ListChecks, Network, ScrollText, Users } from "lucide-react";
+import { Building2, BriefcaseBusiness, CalendarClock, FileKey2, FileText, FileUp, ListChecks, Network, ScrollText, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page";
 import { requirePermission } from "@/lib/auth/require-actor";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -27,6 +27,7 @@ export default async function AdminHomePage() {
     { href: "/admin/pegawai/impor", permission: "employee.import", title: t("adminHome.import"), hint: t("adminHome.importHint"), icon: <FileUp aria-hidden className={icon} /> },
     { href: "/admin/jenis-naskah", permission: "document_type.manage", title: t("adminHome.documentTypes"), hint: t("adminHome.documentTypesHint"), icon: <FileText aria-hidden className={icon} /> },
     { href: "/admin/petunjuk-disposisi", permission: "disposition_instruction.manage", title: t("adminHome.dispositionInstructions"), hint: t("adminHome.dispositionInstructionsHint"), icon: <ListChecks aria-hidden className={icon} /> },
+    { href: "/admin/presensi", permission: "attendance.configure", title: t("adminHome.attendance"), hint: t("adminHome.attendanceHint"), icon: <CalendarClock aria-hidden className={icon} /> },
     { href: "/admin/sertifikat", permission: "certificate.manage", title: t("adminHome.certificates"), hint: t("adminHome.certificatesHint"), icon: <FileKey2 aria-hidden className={icon} /> },
     { href: "/admin/audit", permission: "audit.read", title: t("adminHome.audit"), hint: t("adminHome.auditHint"), icon: <ScrollText aria-hidden className={icon} /> },
   ];

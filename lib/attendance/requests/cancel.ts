@@ -27,7 +27,7 @@ export function cancelAttendanceRequest(ctx: Ctx, input: { requestId: number }):
         }
         const after = tx.update(attendanceRequests).set({ state: "cancelled" }).where(eq(attendanceRequests.id, request.id)).returning().get();
         if (wasApproved) recomputeDays(tx, { agencyId: request.agencyId, employeeIds: [request.employeeId], from: request.startDate, to: request.endDate }, ctx.now);
-        writeAudit(tx, ctx, { action: "attendance_request.cancel", entityType: "attendance_request", entityId: request.id, before: requestSnapshot(request), after: requestSnapshot(after) });
+        writeAudit(tx, ctx, { action: "attendance_request.cancelled", entityType: "attendance_request", entityId: request.id, before: requestSnapshot(request), after: requestSnapshot(after) });
         return { requestId: request.id };
       },
       { behavior: "immediate" },

@@ -54,7 +54,7 @@ export function decideAttendanceRequest(ctx: Ctx, input: { requestId: number; de
           .get();
         if (approve) recomputeDays(tx, { agencyId: request.agencyId, employeeIds: [request.employeeId], from: request.startDate, to: request.endDate }, ctx.now);
         writeAudit(tx, ctx, {
-          action: approve ? "attendance_request.approve" : "attendance_request.reject",
+          action: approve ? "attendance_request.approved" : "attendance_request.rejected",
           entityType: "attendance_request",
           entityId: request.id,
           before: requestSnapshot(request),

@@ -195,11 +195,11 @@ export function submitAttendanceRequest(ctx: Ctx, input: SubmitRequestInput): { 
           })
           .returning()
           .get();
-        writeAudit(tx, ctx, { action: "attendance_request.submit", entityType: "attendance_request", entityId: row.id, after: requestSnapshot(row) });
+        writeAudit(tx, ctx, { action: "attendance_request.submitted", entityType: "attendance_request", entityId: row.id, after: requestSnapshot(row) });
         if (surat) {
           recomputeDays(tx, { agencyId: actor.agencyId, employeeIds: [actor.employeeId], from: startDate, to: endDate }, ctx.now);
           writeAudit(tx, ctx, {
-            action: "attendance_request.approve",
+            action: "attendance_request.approved",
             entityType: "attendance_request",
             entityId: row.id,
             before: { state: "pending" },

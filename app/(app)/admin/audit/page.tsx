@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("audit.title") };
 }
 
-const ENTITY_TYPES = ["unit", "position", "employee", "assignment", "employee_import", "agency", "account", "signer_certificate", "certificate_authority", "signing_document", "document_type", "official_document", "issued_number", "numbering_register", "disposition_instruction"];
+const ENTITY_TYPES = ["unit", "position", "employee", "assignment", "employee_import", "agency", "account", "signer_certificate", "certificate_authority", "signing_document", "document_type", "official_document", "issued_number", "numbering_register", "disposition_instruction", "incoming_letter", "attendance_policy", "work_schedule", "holiday", "attendance_site", "employee_attendance_settings", "attendance_record", "attendance_request"];
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const single = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? "").trim().slice(0, 100);
