@@ -35,7 +35,9 @@ export class Server {
     readonly port: number,
     env: Record<string, string>,
   ) {
-    this.child = spawn(path.join(process.cwd(), "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (node refuses it in NODE_OPTIONS).
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...nodeArgs, path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: process.cwd(),
       env: { ...process.env, ...env, NODE_ENV: "production" },
       detached: true,
