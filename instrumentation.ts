@@ -9,4 +9,7 @@ export async function register() {
   // Deadline reminders for dispositions: a periodic sweep inside the server, no separate scheduler to run.
   const { startDeadlineSweep } = await import("./lib/incoming/deadline-sweep");
   startDeadlineSweep(getDb());
+  // Attendance days close at night: whoever never checked in becomes TK, a missing check-out PSW4.
+  const { startAttendanceDayClosing } = await import("./lib/attendance/close-days");
+  startAttendanceDayClosing(getDb());
 }

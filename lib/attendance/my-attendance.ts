@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { attendanceDays, attendanceRecords, employeeAttendanceSettings, positions, type ClockKind, type WorkMode } from "@/db/schema";
-import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { addDays, localDate } from "@/lib/time";
 import { assignmentSpans, cachedAgencyRules, dayRules, timeZoneFor, unitChain, unitOn } from "./agency-rules";
 import type { AnomalyFlag } from "./clock";
 import { recomputeDays } from "./recompute";
+import { recapScope, scopeIsEmpty } from "./recap/scope";
 
 // What the attendance screen and the month calendar show the signed-in employee about themself. The days are
 // recomputed for the range first, so what they see is what the recap will count.
@@ -53,7 +53,7 @@ export function attendanceToday(ctx: Ctx) {
     flexibleWork: settings?.flexibleWork ?? false,
     homeSetAt: settings?.homeLatitude != null ? settings.homeSetAt : null,
     isSupervisor: hasSubordinates,
-    mayRecapAll: can(ctx.actor, "attendance.recap"),
+    seesTeam: !scopeIsEmpty(recapScope(ctx)),
   };
 }
 

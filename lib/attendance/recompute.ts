@@ -89,12 +89,18 @@ export function recomputeDays(db: DbOrTx, scope: RecomputeScope, now: Date, rule
           absentDeductionPercent: rules.policy.absentDeductionPercent,
           now,
         });
-        rows.push({ employeeId, localDate: date, agencyId: scope.agencyId, unitId, timeZone, ...day, computedAt: now });
+        // Before the first post (or after the last) the person was not working here: not a day to count.
+        const unposted = unitId === null && (spans.get(employeeId)?.length ?? 0) > 0;
+        rows.push({ employeeId, localDate: date, agencyId: scope.agencyId, unitId, timeZone, ...(unposted ? offDay(day) : day), computedAt: now });
       }
     }
     written += upsertDays(db, rows);
   }
   return written;
+}
+
+function offDay(day: ReturnType<typeof computeAttendanceDay>): ReturnType<typeof computeAttendanceDay> {
+  return { ...day, status: "off", scheduledStartMinute: null, scheduledEndMinute: null, lateBucket: 0, earlyLeaveBucket: 0, lateMinutes: 0, earlyLeaveMinutes: 0, deductionBasisPoints: 0 };
 }
 
 const UPDATED_COLUMNS = [

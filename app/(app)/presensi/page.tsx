@@ -48,8 +48,8 @@ export default async function AttendancePage() {
     { href: "/presensi/bulan", label: t("presensi.links.month"), icon: <CalendarDays aria-hidden className="size-5" />, show: true },
     { href: "/presensi/pengajuan", label: t("presensi.links.requests"), icon: <FileClock aria-hidden className="size-5" />, show: true },
     { href: "/presensi/persetujuan", label: t("presensi.links.approvals"), icon: <ClipboardCheck aria-hidden className="size-5" />, show: view.isSupervisor },
-    { href: "/presensi/tim", label: t("presensi.links.team"), icon: <Users aria-hidden className="size-5" />, show: view.isSupervisor || view.mayRecapAll },
-    { href: "/presensi/rekap", label: t("presensi.links.recap"), icon: <Table2 aria-hidden className="size-5" />, show: view.isSupervisor || view.mayRecapAll },
+    { href: "/presensi/tim", label: t("presensi.links.team"), icon: <Users aria-hidden className="size-5" />, show: view.seesTeam },
+    { href: "/presensi/rekap", label: t("presensi.links.recap"), icon: <Table2 aria-hidden className="size-5" />, show: view.seesTeam },
   ];
 
   return (
