@@ -5,16 +5,13 @@ import { ensureAttendanceDefaults } from "../../lib/attendance/policy";
 import { recomputeDays } from "../../lib/attendance/recompute";
 import { DEFAULT_REGULAR_DAYS, weekdayIndex } from "../../lib/attendance/schedule";
 import { addDays, localDate, startOfLocalDay } from "../../lib/time";
+import { DEMO_SITES } from "./demo-sites";
+
+export { DEMO_SITES };
 
 // Presensi for the demo regency: the default policy and schedule, offices as geofences, two employees allowed to
 // work flexibly, and three weeks of plausible history so the month calendar and the recap have something to show.
 
-/** Real places in Banyuwangi town; the e2e journeys stand at these points. */
-export const DEMO_SITES = {
-  pemkab: { name: "Kantor Pemerintah Kabupaten Banyuwangi", latitude: -8.2192, longitude: 114.3691, radiusMeters: 100 },
-  kominfo: { name: "Kantor Dinas Komunikasi, Informatika dan Persandian", latitude: -8.2148, longitude: 114.3675, radiusMeters: 75 },
-  dinkes: { name: "Kantor Dinas Kesehatan", latitude: -8.2268, longitude: 114.3612, radiusMeters: 75 },
-} as const;
 
 /** Flexible workers of the demo (by e-mail); they register their home point themselves. */
 export const DEMO_FLEXIBLE = ["heni.handayani@banyuwangikab.go.id", "putri.wulandari@banyuwangikab.go.id"];

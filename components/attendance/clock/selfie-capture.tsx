@@ -16,6 +16,8 @@ export function SelfieCapture({ labels, onChange }: { labels: SelfieLabels; onCh
   const stream = useRef<MediaStream | null>(null);
   const [state, setState] = useState<"off" | "live" | "taken" | "denied">("off");
   const [photo, setPhoto] = useState<{ url: string; size: number } | null>(null);
+  // The shutter waits for the first frame: a photo taken before it would be empty.
+  const [streaming, setStreaming] = useState(false);
 
   useEffect(() => () => stop(), []);
 
@@ -27,6 +29,7 @@ export function SelfieCapture({ labels, onChange }: { labels: SelfieLabels; onCh
   async function open() {
     try {
       stream.current = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+      setStreaming(false);
       setState("live");
       requestAnimationFrame(() => {
         if (video.current && stream.current) {
@@ -66,8 +69,8 @@ export function SelfieCapture({ labels, onChange }: { labels: SelfieLabels; onCh
       {state === "denied" && <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{labels.cameraDenied}</p>}
       {state === "live" && (
         <div className="space-y-2">
-          <video ref={video} playsInline muted aria-label={labels.preview} className="mx-auto aspect-[4/3] w-full max-w-xs -scale-x-100 rounded-lg bg-slate-900 object-cover" />
-          <button type="button" onClick={take} className="flex min-h-11 w-full items-center justify-center gap-2 rounded-lg bg-slate-800 px-4 text-sm font-semibold text-white">
+          <video ref={video} playsInline muted aria-label={labels.preview} onLoadedData={() => setStreaming(true)} className="mx-auto aspect-[4/3] w-full max-w-xs -scale-x-100 rounded-lg bg-slate-900 object-cover" />
+          <button type="button" onClick={take} disabled={!streaming} className="flex min-h-11 w-full items-center justify-center gap-2 rounded-lg bg-slate-800 px-4 text-sm font-semibold text-white disabled:opacity-60">
             <Camera aria-hidden className="size-5" /> {labels.take}
           </button>
         </div>

@@ -19,7 +19,8 @@ const submitSchema = z.object({
   checkIn: optionalText(5),
   checkOut: optionalText(5),
   reason: optionalText(REASON_MAX),
-  attachment: z.unknown().transform((v) => (isUpload(v) && v.size > 0 ? v : null)),
+  // Optional: the file field is not posted at all while its section is hidden (a disabled fieldset).
+  attachment: z.unknown().optional().transform((v) => (isUpload(v) && v.size > 0 ? v : null)),
   officialDocumentId: optionalIdField,
 });
 
