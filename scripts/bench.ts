@@ -8,7 +8,10 @@
  * - inbox-http.ts: a leader's Naskah inbox over HTTP from `next start`, with 100,000 documents in the database;
  * - dispositions-http.ts: the Sekretaris Daerah's disposition inbox and a 60-node disposition tree over HTTP,
  *   with 200,000 incoming letters and 2,000,000 dispositions (rows marked skipped when `.next` predates the
- *   Surat Masuk sources), and the same pages' queries in-process (dispositions-sql.ts).
+ *   Surat Masuk sources), and the same pages' queries in-process (dispositions-sql.ts);
+ * - checkin-rush.ts: the 07.30 rush, 5,000 signed-in employees checking in through POST /api/presensi of
+ *   `next start`, beside a bare node:http + better-sqlite3 server doing the same insert;
+ * - recap.ts: the monthly attendance recap of a 2,000-employee unit and its XLSX and PDF exports.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +21,8 @@ import { benchInboxHttp } from "./bench/inbox-http";
 import { benchNumbering } from "./bench/numbering";
 import { benchRender } from "./bench/render";
 import { benchSigning } from "./bench/signing";
+import { benchCheckinRush } from "./bench/checkin-rush";
+import { benchRecap } from "./bench/recap";
 import { mib, ms, type BenchRow } from "./bench/stats";
 
 const quick = process.argv.includes("--quick");
@@ -42,6 +47,10 @@ async function main() {
   const dispositions = await step("Dispositions (HTTP and SQL)", () => benchDispositions(quick));
   rows.push(...dispositions.rows);
   const d = dispositions.data;
+  const rush = await step("Presensi: check-in rush over HTTP", () => benchCheckinRush(quick));
+  rows.push(...rush.rows);
+  const recap = await step("Presensi: monthly recap", () => benchRecap(quick));
+  rows.push(...recap.rows);
 
   const cpus = os.cpus();
   const table = [
@@ -56,6 +65,9 @@ async function main() {
       `${d.sekdaInbox.toLocaleString("en")} to the Sekretaris Daerah (${d.sekdaCc.toLocaleString("en")} tembusan, ${d.sekdaOpen.toLocaleString("en")} open, ${d.sekdaOverdue.toLocaleString("en")} overdue), ` +
       `${d.events.toLocaleString("en")} letter events; file size ${mib(d.databaseBytes)}; setup ${(d.setupMs / 1000).toFixed(0)} s (bulk insert ${(d.insertMs / 1000).toFixed(0)} s` +
       `${d.seedShared ? `, seed copied from the inbox benchmark's ${(d.seedMs / 1000).toFixed(0)} s npm run seed` : `, npm run seed ${(d.seedMs / 1000).toFixed(0)} s`}).`,
+    `Check-in rush: ${rush.data.employees.toLocaleString("en")} employees each signed in (a session row and its Auth.js cookie), ${rush.data.concurrency} requests in flight from one client process on the same machine; ` +
+      `Kawan ${rush.data.kawan.perSecond.toFixed(0)}/s (p50 ${ms(rush.data.kawan.stats.median)} ms, p99 ${ms(rush.data.kawan.stats.p99)} ms), bare server ${rush.data.bare.perSecond.toFixed(0)}/s (p50 ${ms(rush.data.bare.stats.median)} ms, p99 ${ms(rush.data.bare.stats.p99)} ms).`,
+    `Recap: ${recap.data.employees.toLocaleString("en")} employees, ${recap.data.records.toLocaleString("en")} records in ${recap.data.month}, ${recap.data.days.toLocaleString("en")} computed days.`,
     ...(dispositions.httpSkipped ? [`Disposition HTTP rows ${dispositions.httpSkipped}.`] : []),
     ...(dispositions.httpStaleFiles.length ? [`Warning: the disposition HTTP rows ran on a .next build older than ${dispositions.httpStaleFiles.join(", ")}.`] : []),
     ...(inbox.staleBuildFiles.length ? [`Warning: the HTTP rows ran on a .next build older than ${inbox.staleBuildFiles.length} source file(s).`] : []),
@@ -69,7 +81,7 @@ async function main() {
   fs.writeFileSync(path.join(outDir, "latest.md"), `# Kawan benchmark (${at})\n\n${table}\n`);
   fs.writeFileSync(
     path.join(outDir, "latest.json"),
-    JSON.stringify({ at, quick, machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version }, peakRssBytes: signing.peakRssBytes, inbox: inbox.data, staleBuildFiles: inbox.staleBuildFiles, dispositions: { ...d, httpSkipped: dispositions.httpSkipped, httpStaleFiles: dispositions.httpStaleFiles }, rows }, null, 2),
+    JSON.stringify({ at, quick, machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version }, peakRssBytes: signing.peakRssBytes, inbox: inbox.data, staleBuildFiles: inbox.staleBuildFiles, dispositions: { ...d, httpSkipped: dispositions.httpSkipped, httpStaleFiles: dispositions.httpStaleFiles }, checkinRush: rush.data, recap: recap.data, rows }, null, 2),
   );
   console.log(`\n${table}`);
 }

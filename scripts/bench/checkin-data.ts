@@ -16,7 +16,7 @@ const SESSION_COOKIE = "authjs.session-token";
 
 export type RushPerson = { employeeId: number; sessionId: string; cookie: string };
 
-export async function insertRushEmployees(file: string, count: number, now: number): Promise<RushPerson[]> {
+export async function insertRushEmployees(file: string, count: number, now: number, opts: { openSchedule: boolean } = { openSchedule: true }): Promise<RushPerson[]> {
   const db = openForBulkLoad(file);
   const agencyId = (db.prepare("select id from agencies order by id limit 1").get() as { id: number }).id;
   const root = db.prepare("select id from units where agency_id = ? and parent_id is null").get(agencyId) as { id: number };
@@ -27,8 +27,10 @@ export async function insertRushEmployees(file: string, count: number, now: numb
 
   const people: { employeeId: number; sessionId: string }[] = [];
   db.transaction(() => {
-    db.prepare("update work_schedules set days = ?, check_in_opens_minute = 0, check_in_closes_minute = 1439, check_out_opens_minute = 0, check_out_closes_minute = 1439").run(everyDay);
-    db.prepare("delete from holidays").run();
+    if (opts.openSchedule) {
+      db.prepare("update work_schedules set days = ?, check_in_opens_minute = 0, check_in_closes_minute = 1439, check_out_opens_minute = 0, check_out_closes_minute = 1439").run(everyDay);
+      db.prepare("delete from holidays").run();
+    }
     const unitId = Number(db.prepare("insert into units (agency_id, parent_id, name, short_name) values (?, ?, 'Unit Uji Beban Presensi', 'UJIBEBAN')").run(agencyId, root.id).lastInsertRowid);
     const insertPosition = db.prepare("insert into positions (agency_id, unit_id, name) values (?, ?, ?)");
     const positions = Array.from({ length: 50 }, (_, i) => Number(insertPosition.run(agencyId, unitId, `Pelaksana Uji ${i + 1}`).lastInsertRowid));
