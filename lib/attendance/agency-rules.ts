@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { prepared } from "@/db/prepared";
 import { agencies, assignments, attendanceSites, holidays, positions, units, workSchedules } from "@/db/schema";
 import type { DbOrTx } from "@/lib/context";
 import { attendancePolicy, type AttendancePolicy } from "./policy";
@@ -90,16 +91,14 @@ export type UnitSpan = { employeeId: number; unitId: number; kind: string; start
 /** Every assignment of the employees, to find the unit each worked in on a date (own post before Plt/Plh). */
 export function assignmentSpans(db: DbOrTx, employeeIds: readonly number[]): Map<number, UnitSpan[]> {
   const out = new Map<number, UnitSpan[]>();
-  for (let i = 0; i < employeeIds.length; i += 500) {
-    const rows = db
-      .select({ employeeId: assignments.employeeId, unitId: units.id, kind: assignments.kind, startDate: assignments.startDate, endDate: assignments.endDate })
-      .from(assignments)
-      .innerJoin(positions, eq(positions.id, assignments.positionId))
-      .innerJoin(units, eq(units.id, positions.unitId))
-      .where(inArray(assignments.employeeId, employeeIds.slice(i, i + 500)))
-      .all();
+  const columns = { employeeId: assignments.employeeId, unitId: units.id, kind: assignments.kind, startDate: assignments.startDate, endDate: assignments.endDate };
+  const spansOf = (where: SQL) => db.select(columns).from(assignments).innerJoin(positions, eq(positions.id, assignments.positionId)).innerJoin(units, eq(units.id, positions.unitId)).where(where);
+  const add = (rows: UnitSpan[]) => {
     for (const r of rows) out.set(r.employeeId, [...(out.get(r.employeeId) ?? []), r]);
-  }
+  };
+  // One employee (every check-in, twice): a query prepared once per connection.
+  if (employeeIds.length === 1) add(prepared(db, "assignmentSpans.one", () => spansOf(eq(assignments.employeeId, sql.placeholder("employeeId"))).prepare()).all({ employeeId: employeeIds[0] }));
+  else for (let i = 0; i < employeeIds.length; i += 500) add(spansOf(inArray(assignments.employeeId, employeeIds.slice(i, i + 500))).all());
   for (const spans of out.values()) spans.sort((a, b) => (a.kind === "definitif" ? 0 : 1) - (b.kind === "definitif" ? 0 : 1));
   return out;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { attendanceRecords, attendanceRequests, employeeAttendanceSettings, positions, type ClockKind, type WorkMode } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { sqliteFileStore } from "@/lib/files/file-store";
 import { sniffImageType } from "@/lib/files/image-type";
 import { groupCommit } from "@/db/group-commit";
+import { prepared } from "@/db/prepared";
 import { notifyPosition } from "@/lib/notifications/notify";
 import { localDate, startOfLocalDay } from "@/lib/time";
 import { allowedSites, assignmentSpans, cachedAgencyRules, dayRules, timeZoneFor, unitChain, unitOn, type AgencyRules, type Site } from "./agency-rules";
@@ -103,11 +104,14 @@ function recordClockIn(tx: Tx, ctx: Ctx, input: z.output<typeof clockInputSchema
   if (holidayName) throw refuse("presensi.clock.holiday", { name: holidayName });
   if (!workday || !schedule) throw refuse("presensi.clock.notWorkday");
 
-  const approved = tx
-    .select({ kind: attendanceRequests.kind })
-    .from(attendanceRequests)
-    .where(and(eq(attendanceRequests.employeeId, employeeId), eq(attendanceRequests.state, "approved"), lte(attendanceRequests.startDate, today), gte(attendanceRequests.endDate, today)))
-    .all()
+  const approved = prepared(tx, "clock.approvedToday", () =>
+    tx
+      .select({ kind: attendanceRequests.kind })
+      .from(attendanceRequests)
+      .where(and(eq(attendanceRequests.employeeId, sql.placeholder("employeeId")), eq(attendanceRequests.state, "approved"), lte(attendanceRequests.startDate, sql.placeholder("today")), gte(attendanceRequests.endDate, sql.placeholder("today"))))
+      .prepare(),
+  )
+    .all({ employeeId, today })
     .map((r) => r.kind);
   if (approved.some((k) => k === "cuti" || k === "izin" || k === "sakit" || k === "tugas_belajar")) throw refuse("presensi.clock.excused");
   const mode: WorkMode = approved.includes("dinas_luar")
@@ -126,11 +130,13 @@ function recordClockIn(tx: Tx, ctx: Ctx, input: z.output<typeof clockInputSchema
     throw refuse(input.kind === "in" ? "presensi.clock.checkInClosed" : "presensi.clock.checkOutClosed", { opens: clockText(opens), closes: clockText(closes) });
   }
   if (input.kind === "in") {
-    const first = tx
-      .select({ recordedAt: attendanceRecords.recordedAt })
-      .from(attendanceRecords)
-      .where(and(eq(attendanceRecords.employeeId, employeeId), eq(attendanceRecords.localDate, today), eq(attendanceRecords.kind, "in")))
-      .get();
+    const first = prepared(tx, "clock.firstIn", () =>
+      tx
+        .select({ recordedAt: attendanceRecords.recordedAt })
+        .from(attendanceRecords)
+        .where(and(eq(attendanceRecords.employeeId, sql.placeholder("employeeId")), eq(attendanceRecords.localDate, sql.placeholder("today")), eq(attendanceRecords.kind, "in")))
+        .prepare(),
+    ).get({ employeeId, today });
     if (first) throw refuse("presensi.clock.alreadyIn", { time: clockText(minuteOfDay(first.recordedAt, today, timeZone)) });
   }
 
@@ -145,13 +151,15 @@ function recordClockIn(tx: Tx, ctx: Ctx, input: z.output<typeof clockInputSchema
     if (!input.reason) throw refuse(place.isHome ? "presensi.clock.outsideHome" : "presensi.clock.outsideFence", { distance: Math.round(place.distanceMeters ?? 0), site: place.name ?? "" });
     flags.push("outside_fence");
   }
-  const previous = tx
-    .select({ latitude: attendanceRecords.latitude, longitude: attendanceRecords.longitude, recordedAt: attendanceRecords.recordedAt })
-    .from(attendanceRecords)
-    .where(and(eq(attendanceRecords.employeeId, employeeId), eq(attendanceRecords.source, "device")))
-    .orderBy(desc(attendanceRecords.recordedAt))
-    .limit(1)
-    .get();
+  const previous = prepared(tx, "clock.previous", () =>
+    tx
+      .select({ latitude: attendanceRecords.latitude, longitude: attendanceRecords.longitude, recordedAt: attendanceRecords.recordedAt })
+      .from(attendanceRecords)
+      .where(and(eq(attendanceRecords.employeeId, sql.placeholder("employeeId")), eq(attendanceRecords.source, "device")))
+      .orderBy(desc(attendanceRecords.recordedAt))
+      .limit(1)
+      .prepare(),
+  ).get({ employeeId });
   if (previous?.latitude != null && previous.longitude != null) {
     if (previous.latitude === point.latitude && previous.longitude === point.longitude) flags.push("repeated_position");
     const hours = (ctx.now.getTime() - previous.recordedAt.getTime()) / 3_600_000;
@@ -239,11 +247,13 @@ function notifySupervisor(tx: Tx, ctx: Ctx, date: string): void {
 
 function findByRequestKey(ctx: Ctx, requestKey: string, db: DbOrTx = ctx.db): ClockResult | null {
   const employeeId = ctx.actor.employeeId;
-  const r = db
-    .select()
-    .from(attendanceRecords)
-    .where(and(eq(attendanceRecords.employeeId, employeeId), eq(attendanceRecords.requestKey, requestKey)))
-    .get();
+  const r = prepared(db, "clock.byRequestKey", () =>
+    db
+      .select()
+      .from(attendanceRecords)
+      .where(and(eq(attendanceRecords.employeeId, sql.placeholder("employeeId")), eq(attendanceRecords.requestKey, sql.placeholder("requestKey"))))
+      .prepare(),
+  ).get({ employeeId, requestKey });
   if (!r) return null;
   const site = r.siteId ? cachedAgencyRules(db, r.agencyId, ctx.now).sites.find((s) => s.id === r.siteId) : undefined;
   return {

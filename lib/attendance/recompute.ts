@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { prepared } from "@/db/prepared";
 import { attendanceDays, attendanceRecords, attendanceRequests, employees } from "@/db/schema";
 import type { DbOrTx } from "@/lib/context";
 import { datesBetween } from "@/lib/time";
@@ -34,29 +35,8 @@ export function recomputeDays(db: DbOrTx, scope: RecomputeScope, now: Date, rule
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const spans = assignmentSpans(db, chunk);
-    const records = groupBy(
-      db
-        .select({ employeeId: attendanceRecords.employeeId, localDate: attendanceRecords.localDate, kind: attendanceRecords.kind, recordedAt: attendanceRecords.recordedAt, mode: attendanceRecords.mode, flags: attendanceRecords.flags, reviewState: attendanceRecords.reviewState })
-        .from(attendanceRecords)
-        .where(and(inArray(attendanceRecords.employeeId, chunk), gte(attendanceRecords.localDate, scope.from), lte(attendanceRecords.localDate, scope.to)))
-        .all(),
-      (r) => `${r.employeeId}:${r.localDate}`,
-    );
-    const requests = groupBy(
-      db
-        .select()
-        .from(attendanceRequests)
-        .where(
-          and(
-            inArray(attendanceRequests.employeeId, chunk),
-            eq(attendanceRequests.state, "approved"),
-            lte(attendanceRequests.startDate, scope.to),
-            gte(attendanceRequests.endDate, scope.from),
-          ),
-        )
-        .all(),
-      (r) => r.employeeId,
-    );
+    const records = groupBy(recordsOf(db, chunk, scope), (r) => `${r.employeeId}:${r.localDate}`);
+    const requests = groupBy(approvedRequestsOf(db, chunk, scope), (r) => r.employeeId);
     const rows: (typeof attendanceDays.$inferInsert)[] = [];
     for (const employeeId of chunk) {
       const own = requests.get(employeeId) ?? [];
@@ -101,6 +81,42 @@ export function recomputeDays(db: DbOrTx, scope: RecomputeScope, now: Date, rule
 
 function offDay(day: ReturnType<typeof computeAttendanceDay>): ReturnType<typeof computeAttendanceDay> {
   return { ...day, status: "off", scheduledStartMinute: null, scheduledEndMinute: null, lateBucket: 0, earlyLeaveBucket: 0, lateMinutes: 0, earlyLeaveMinutes: 0, deductionBasisPoints: 0 };
+}
+
+const recordColumns = {
+  employeeId: attendanceRecords.employeeId,
+  localDate: attendanceRecords.localDate,
+  kind: attendanceRecords.kind,
+  recordedAt: attendanceRecords.recordedAt,
+  mode: attendanceRecords.mode,
+  flags: attendanceRecords.flags,
+  reviewState: attendanceRecords.reviewState,
+};
+
+// One employee (each check-in recomputes its day): queries prepared once per connection.
+function recordsOf(db: DbOrTx, ids: readonly number[], range: { from: string; to: string }) {
+  const inRange = (who: SQL) => and(who, gte(attendanceRecords.localDate, range.from), lte(attendanceRecords.localDate, range.to));
+  if (ids.length === 1) {
+    return prepared(db, "recompute.records.one", () =>
+      db
+        .select(recordColumns)
+        .from(attendanceRecords)
+        .where(and(eq(attendanceRecords.employeeId, sql.placeholder("employeeId")), gte(attendanceRecords.localDate, sql.placeholder("from")), lte(attendanceRecords.localDate, sql.placeholder("to"))))
+        .prepare(),
+    ).all({ employeeId: ids[0], ...range });
+  }
+  return db.select(recordColumns).from(attendanceRecords).where(inRange(inArray(attendanceRecords.employeeId, ids))).all();
+}
+
+function approvedRequestsOf(db: DbOrTx, ids: readonly number[], range: { from: string; to: string }) {
+  const approvedIn = (who: SQL, from: string | Placeholder, to: string | Placeholder) =>
+    and(who, eq(attendanceRequests.state, "approved"), lte(attendanceRequests.startDate, to), gte(attendanceRequests.endDate, from));
+  if (ids.length === 1) {
+    return prepared(db, "recompute.requests.one", () =>
+      db.select().from(attendanceRequests).where(approvedIn(eq(attendanceRequests.employeeId, sql.placeholder("employeeId")), sql.placeholder("from"), sql.placeholder("to"))).prepare(),
+    ).all({ employeeId: ids[0], ...range });
+  }
+  return db.select().from(attendanceRequests).where(approvedIn(inArray(attendanceRequests.employeeId, ids), range.from, range.to)).all();
 }
 
 const UPDATED_COLUMNS = [

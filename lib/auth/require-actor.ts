@@ -1,19 +1,22 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { Ctx } from "@/lib/context";
 import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
-import { auth } from "./nextauth";
+import { authSecret } from "./auth-secret";
 import { currentRequestInfo } from "./request-info";
+import { sessionIdFromCookie } from "./session-cookie";
 import { loadActor } from "./sessions";
 
 /** The signed-in actor of this request, or null. Cached per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = (await auth()) as { sid?: string } | null;
-  if (!session?.sid) return null;
-  return loadActor(getDb(), session.sid, new Date());
+  const jar = await cookies();
+  const sid = await sessionIdFromCookie((name) => jar.get(name)?.value, authSecret());
+  if (!sid) return null;
+  return loadActor(getDb(), sid, new Date());
 });
 
 /** For pages: the actor, or a redirect to the sign-in page. */

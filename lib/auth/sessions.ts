@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { prepared } from "@/db/prepared";
 import { agencies, assignments, employeeRoles, employees, positions, units, userSessions, type Role } from "@/db/schema";
 import { localDate } from "@/lib/time";
 import { displayName } from "@/lib/org/display-name";
@@ -13,26 +14,23 @@ export const SESSION_HOURS = 12;
 
 /** Assignments of an employee that are in force on the given local date, own post (definitif) first. */
 export function activeAssignments(db: Db | Tx, employeeId: number, today: string): ActorAssignment[] {
-  const rows = db
-    .select({
+  const query = prepared(db, "activeAssignments", () =>
+    db
+      .select({
       assignmentId: assignments.id,
       kind: assignments.kind,
       positionId: positions.id,
       positionName: positions.name,
       unitId: units.id,
       unitName: units.name,
-    })
-    .from(assignments)
-    .innerJoin(positions, eq(positions.id, assignments.positionId))
-    .innerJoin(units, eq(units.id, positions.unitId))
-    .where(
-      and(
-        eq(assignments.employeeId, employeeId),
-        inForceOn(today),
-        eq(positions.active, true),
-      ),
-    )
-    .all();
+      })
+      .from(assignments)
+      .innerJoin(positions, eq(positions.id, assignments.positionId))
+      .innerJoin(units, eq(units.id, positions.unitId))
+      .where(and(eq(assignments.employeeId, sql.placeholder("employeeId")), inForceOn(sql.placeholder("today")), eq(positions.active, true)))
+      .prepare(),
+  );
+  const rows = query.all({ employeeId, today });
   const order = { definitif: 0, plt: 1, plh: 2 } as const;
   return rows.sort((a, b) => order[a.kind] - order[b.kind] || a.assignmentId - b.assignmentId);
 }
@@ -76,21 +74,26 @@ export function deleteSession(tx: Tx, sessionId: string): void {
  * employee deactivated. Read on every request, so revocation takes effect immediately.
  */
 export function loadActor(db: Db, sessionId: string, now: Date): Actor | null {
-  const row = db
-    .select({ session: userSessions, employee: employees, timeZone: agencies.timeZone })
-    .from(userSessions)
-    .innerJoin(employees, eq(employees.id, userSessions.employeeId))
-    .innerJoin(agencies, eq(agencies.id, employees.agencyId))
-    .where(and(eq(userSessions.id, sessionId), gt(userSessions.expiresAt, now)))
-    .get();
+  const row = prepared(db, "loadActor.session", () =>
+    db
+      .select({ session: userSessions, employee: employees, timeZone: agencies.timeZone })
+      .from(userSessions)
+      .innerJoin(employees, eq(employees.id, userSessions.employeeId))
+      .innerJoin(agencies, eq(agencies.id, employees.agencyId))
+      .where(and(eq(userSessions.id, sql.placeholder("sessionId")), gt(userSessions.expiresAt, sql.placeholder("now"))))
+      .prepare(),
+  ).get({ sessionId, now: now.getTime() });
   if (!row || !row.employee.active) return null;
   const { employee, session } = row;
   const held = activeAssignments(db, employee.id, localDate(now, row.timeZone));
-  const roles = db
-    .select({ role: employeeRoles.role })
-    .from(employeeRoles)
-    .where(eq(employeeRoles.employeeId, employee.id))
-    .all()
+  const roles = prepared(db, "loadActor.roles", () =>
+    db
+      .select({ role: employeeRoles.role })
+      .from(employeeRoles)
+      .where(eq(employeeRoles.employeeId, sql.placeholder("employeeId")))
+      .prepare(),
+  )
+    .all({ employeeId: employee.id })
     .map((r) => r.role as Role);
   const acting = held.find((a) => a.assignmentId === session.actingAssignmentId) ?? held[0] ?? null;
   return {
