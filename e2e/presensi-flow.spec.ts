@@ -63,6 +63,8 @@ test("check-in at the office: poor accuracy and outside the fence refused, insid
   await expect(page.getByTestId("attendance-records")).toContainText("Kantor Dinas Komunikasi");
   await expect(page.getByTestId("clock-button")).toContainText("Presensi Pulang");
   await expectNoHorizontalScroll(page);
+  await page.goto("/");
+  await expect(page.getByTestId("home-attendance")).toContainText(/Masuk \d{2}\.\d{2}/);
 
   const db = new Database(DATABASE, { readonly: true });
   const row = db
@@ -97,7 +99,7 @@ test("WFH at the registered home and a day of leave, both approved by the Kepala
   await expectNoHorizontalScroll(heni);
 
   const kabid = await phone(browser, PEOPLE.kabid);
-  await kabid.goto("/presensi/persetujuan");
+  await kabid.getByRole("link", { name: "2 pengajuan presensi menunggu persetujuan Anda" }).click();
   await expect(kabid.getByTestId("pending-approval")).toHaveCount(2);
   for (let i = 0; i < 2; i++) {
     await kabid.getByTestId("pending-approval").first().getByRole("button", { name: "Setujui" }).click();

@@ -15,6 +15,7 @@ import { countAwaitingMySignature } from "@/lib/signing/document-queries";
 import { documentListCounts } from "@/lib/documents/document-lists";
 import { letterCounts } from "@/lib/incoming/letter-queries";
 import { localDate } from "@/lib/time";
+import { attendanceHomeSummary } from "@/lib/attendance/my-attendance";
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -27,6 +28,8 @@ export default async function HomePage() {
   const ctx = await requestContext(actor);
   const documents = documentListCounts(ctx);
   const letters = letterCounts(ctx, agency?.timeZone ?? "Asia/Jakarta");
+  const attendance = attendanceHomeSummary(ctx);
+  const clock = (d: Date) => new Intl.DateTimeFormat("id-ID", { timeZone: attendance.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d).replace(":", ".");
   // The eight counters of a leader's day (DOMAIN.md), each linking to its list; zero ones stay, dimmed, so the
   // screen looks the same every morning.
   const counters = [
@@ -58,6 +61,23 @@ export default async function HomePage() {
             </li>
           ))}
         </ul>
+      </Card>
+      <Card title={t("presensi.homeCard.title")}>
+        <div className="flex flex-wrap items-center justify-between gap-3" data-testid="home-attendance">
+          <p className="text-sm text-slate-800">
+            {attendance.checkInAt
+              ? [t("presensi.homeCard.in", { time: clock(attendance.checkInAt) }), attendance.checkOutAt ? t("presensi.homeCard.out", { time: clock(attendance.checkOutAt) }) : null].filter(Boolean).join(" · ")
+              : t("presensi.homeCard.notYet")}
+          </p>
+          <Link href="/presensi" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-900">
+            {t("presensi.homeCard.open")}
+          </Link>
+        </div>
+        {attendance.pendingApprovals > 0 && (
+          <Link href="/presensi/persetujuan" className="mt-3 flex min-h-11 items-center rounded-lg border border-amber-300 bg-amber-50 px-3 text-sm font-medium text-amber-950">
+            {t("presensi.homeCard.approvals", { count: attendance.pendingApprovals })}
+          </Link>
+        )}
       </Card>
       <Card title={t("home.profile")}>
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">

@@ -7,6 +7,7 @@ import { assignmentSpans, cachedAgencyRules, dayRules, timeZoneFor, unitChain, u
 import type { AnomalyFlag } from "./clock";
 import { recomputeDays } from "./recompute";
 import { recapScope, scopeIsEmpty } from "./recap/scope";
+import { pendingApprovals } from "./requests/queries";
 
 // What the attendance screen and the month calendar show the signed-in employee about themself. The days are
 // recomputed for the range first, so what they see is what the recap will count.
@@ -98,5 +99,22 @@ export function attendanceMonth(ctx: Ctx, requestedMonth: string | undefined) {
     summary,
     previous: addDays(from, -1).slice(0, 7),
     next: addDays(to, 1).slice(0, 7),
+  };
+}
+
+/** For the home screen: today's check-in and check-out as recorded (no recompute), and requests awaiting the actor. */
+export function attendanceHomeSummary(ctx: Ctx) {
+  const { timeZone, today } = myZone(ctx);
+  const records = ctx.db
+    .select({ kind: attendanceRecords.kind, recordedAt: attendanceRecords.recordedAt })
+    .from(attendanceRecords)
+    .where(and(eq(attendanceRecords.employeeId, ctx.actor.employeeId), eq(attendanceRecords.localDate, today)))
+    .orderBy(asc(attendanceRecords.recordedAt))
+    .all();
+  return {
+    timeZone,
+    checkInAt: records.find((r) => r.kind === "in")?.recordedAt ?? null,
+    checkOutAt: records.filter((r) => r.kind === "out").at(-1)?.recordedAt ?? null,
+    pendingApprovals: pendingApprovals(ctx).length,
   };
 }

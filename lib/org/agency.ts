@@ -1,8 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/lib/context";
 import { agencies } from "@/db/schema";
 
-export function getAgency(db: Db, agencyId: number) {
+export function getAgency(db: DbOrTx, agencyId: number) {
   return db.select().from(agencies).where(eq(agencies.id, agencyId)).get() ?? null;
 }

@@ -193,7 +193,7 @@ export function currentHolders(db: Reader, positionIds: number[], today: string,
 }
 
 /** Today's local date in the agency's time zone. */
-export function agencyToday(db: Db, agencyId: number, now = new Date()): string {
+export function agencyToday(db: Reader, agencyId: number, now = new Date()): string {
   return localDate(now, getAgency(db, agencyId)?.timeZone ?? "Asia/Jakarta");
 }
 

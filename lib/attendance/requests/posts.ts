@@ -1,9 +1,8 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { agencies, assignments, positions } from "@/db/schema";
+import { assignments, positions } from "@/db/schema";
 import type { DbOrTx } from "@/lib/context";
 import { inForceOn } from "@/lib/org/assignment-in-force";
-import { localDate } from "@/lib/time";
 
 // Who approves whose request. Requests belong to posts, not people: the approver is the post above the employee's
 // own post when they submit, and whoever holds that post on the day of the decision decides (its own holder, or a
@@ -11,11 +10,8 @@ import { localDate } from "@/lib/time";
 
 const KIND_ORDER = { definitif: 0, plt: 1, plh: 2 } as const;
 
-/** Today in the agency's time zone: the date assignments are judged in force on. */
-export function agencyToday(db: DbOrTx, agencyId: number, now: Date): string {
-  const row = db.select({ timeZone: agencies.timeZone }).from(agencies).where(eq(agencies.id, agencyId)).get();
-  return localDate(now, row?.timeZone ?? "Asia/Jakarta");
-}
+// Today in the agency's time zone (the date assignments are judged in force on) is lib/org's agencyToday.
+export { agencyToday } from "@/lib/org/org-queries";
 
 /** The employee's assignments in force on `today`, own post (definitif) first, then Plt, then Plh. */
 export function assignmentsInForce(db: DbOrTx, employeeId: number, today: string) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DecisionForm } from "@/components/attendance/requests/decision-form";
+import { DecisionForm } from "@/components/ui/decision-form";
 import { RequestSummary, requestTitle } from "@/components/attendance/requests/request-summary";
 import { PageHeader } from "@/components/ui/page";
 import { NOTE_MAX } from "@/lib/attendance/requests/kinds";
@@ -31,8 +31,8 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const labels = {
     note: t("pengajuan.approvals.noteLabel"),
     noteHint: t("pengajuan.approvals.noteHint"),
-    approve: t("pengajuan.approvals.approve"),
-    reject: t("pengajuan.approvals.reject"),
+    yes: t("pengajuan.approvals.approve"),
+    no: t("pengajuan.approvals.reject"),
     pending: t("pengajuan.approvals.pendingLabel"),
   };
 
@@ -71,7 +71,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                   ]}
                 />
                 <div className="border-t border-slate-100 pt-3">
-                  <DecisionForm action={decideRequestAction} requestId={r.id} labels={labels} noteMax={NOTE_MAX} />
+                  <DecisionForm action={decideRequestAction} hidden={{ requestId: r.id }} values={{ yes: "approve", no: "reject" }} labels={labels} noteMax={NOTE_MAX} />
                 </div>
               </li>
             ))}

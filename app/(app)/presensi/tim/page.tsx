@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { FileSpreadsheet } from "lucide-react";
 import { AnomalyCard } from "@/components/attendance/recap/anomaly-card";
-import { ReviewForm } from "@/components/attendance/recap/review-form";
+import { DecisionForm } from "@/components/ui/decision-form";
 import { TeamCounts, TeamGroups } from "@/components/attendance/recap/team-groups";
 import { UnitMonthForm } from "@/components/attendance/recap/unit-month-form";
 import { PageHeader } from "@/components/ui/page";
@@ -57,8 +57,8 @@ export default async function TeamTodayPage({ searchParams }: { searchParams: Pr
   const labels = {
     note: t("rekap.review.note"),
     noteHint: t("rekap.review.noteHint"),
-    accept: t("rekap.review.accept"),
-    reject: t("rekap.review.reject"),
+    yes: t("rekap.review.accept"),
+    no: t("rekap.review.reject"),
     pending: t("common.loading"),
   };
 
@@ -111,7 +111,7 @@ export default async function TeamTodayPage({ searchParams }: { searchParams: Pr
           <ul className="space-y-3">
             {anomalies.map((a) => (
               <AnomalyCard key={a.recordId} anomaly={a} t={t} locale={actor.locale}>
-                <ReviewForm action={reviewRecordAction} recordId={a.recordId} unitId={unitId} labels={labels} noteMax={REVIEW_NOTE_MAX} />
+                <DecisionForm action={reviewRecordAction} hidden={{ recordId: a.recordId, ...(unitId !== null ? { unit: unitId } : {}) }} values={{ yes: "accept", no: "reject" }} labels={labels} noteMax={REVIEW_NOTE_MAX} />
               </AnomalyCard>
             ))}
           </ul>

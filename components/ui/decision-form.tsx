@@ -5,20 +5,24 @@ import { Check, X } from "lucide-react";
 import { submitWithoutReset } from "@/components/ui/action-form";
 import { idleState, type ActionState } from "@/lib/actions/action-state";
 
-export type DecisionFormLabels = { note: string; noteHint: string; approve: string; reject: string; pending: string };
+export type DecisionFormLabels = { note: string; noteHint: string; yes: string; no: string; pending: string };
 
 /**
- * Approve or reject one request: one form, the pressed button names the decision, the note goes with either
- * (required when rejecting; the server says so). Works before JavaScript loads like every ActionForm.
+ * A yes-or-no decision with a note (approve a request, accept a flagged record): one form, the pressed button posts
+ * `decision` as `values.yes` or `values.no`; whether the note is required is the server's rule. Works before
+ * JavaScript loads.
  */
 export function DecisionForm({
   action,
-  requestId,
+  hidden,
+  values,
   labels,
   noteMax,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
-  requestId: number;
+  /** What the decision is about (its id, where to come back to), posted as hidden fields. */
+  hidden: Record<string, string | number>;
+  values: { yes: string; no: string };
   labels: DecisionFormLabels;
   noteMax: number;
 }) {
@@ -28,7 +32,9 @@ export function DecisionForm({
   const button = "inline-flex min-h-11 flex-1 items-center justify-center gap-2 rounded-lg px-4 py-2 font-semibold disabled:opacity-60 sm:flex-none";
   return (
     <form action={formAction} onSubmit={submitWithoutReset(formAction)} className="space-y-3" noValidate>
-      <input type="hidden" name="requestId" value={requestId} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {state.status === "error" && (
         <p role="alert" data-testid="form-error" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {state.message}
@@ -52,13 +58,13 @@ export function DecisionForm({
         </p>
       </div>
       <div className="flex gap-2">
-        <button type="submit" name="decision" value="approve" disabled={pending} className={`${button} bg-brand-700 text-white hover:bg-brand-900`}>
+        <button type="submit" name="decision" value={values.yes} disabled={pending} className={`${button} bg-brand-700 text-white hover:bg-brand-900`}>
           <Check aria-hidden className="size-5" />
-          {pending ? labels.pending : labels.approve}
+          {pending ? labels.pending : labels.yes}
         </button>
-        <button type="submit" name="decision" value="reject" disabled={pending} className={`${button} border border-red-300 bg-white text-red-800 hover:bg-red-50`}>
+        <button type="submit" name="decision" value={values.no} disabled={pending} className={`${button} border border-red-300 bg-white text-red-800 hover:bg-red-50`}>
           <X aria-hidden className="size-5" />
-          {labels.reject}
+          {labels.no}
         </button>
       </div>
     </form>
