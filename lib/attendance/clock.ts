@@ -172,34 +172,37 @@ function recordClockIn(tx: Tx, ctx: Ctx, input: z.output<typeof clockInputSchema
   if (mode === "wfo" && rules.policy.checkOfficeNetwork && place.site?.networks.trim() && !inNetworks(ctx.request.ip, place.site.networks)) flags.push("outside_network");
 
   const selfieSha256 = selfie ? sqliteFileStore.put(tx, { data: selfie, mediaType: "image/jpeg" }, ctx.now) : null;
-  const row = tx
-    .insert(attendanceRecords)
-    .values({
-      agencyId: ctx.actor.agencyId,
-      employeeId,
-      kind: input.kind,
-      recordedAt: ctx.now,
-      localDate: today,
-      timeZone,
-      mode,
-      latitude: point.latitude,
-      longitude: point.longitude,
-      accuracyMeters: input.accuracy,
-      siteId: place.site?.id ?? null,
-      distanceMeters: place.distanceMeters,
-      clientTime: new Date(input.clientTime),
-      clockSkewMs: skewMs,
-      ip: ctx.request.ip.slice(0, 64),
-      userAgent: ctx.request.userAgent.slice(0, 300),
-      selfieSha256,
-      reason: input.reason,
-      flags: JSON.stringify(flags),
-      reviewState: flags.length ? "pending" : "none",
-      requestKey: input.requestKey,
-      createdAt: ctx.now,
-    })
-    .returning({ id: attendanceRecords.id })
-    .get();
+  const values: typeof attendanceRecords.$inferInsert = {
+    agencyId: ctx.actor.agencyId,
+    employeeId,
+    kind: input.kind,
+    recordedAt: ctx.now,
+    localDate: today,
+    timeZone,
+    mode,
+    latitude: point.latitude,
+    longitude: point.longitude,
+    accuracyMeters: input.accuracy,
+    siteId: place.site?.id ?? null,
+    distanceMeters: place.distanceMeters,
+    clientTime: new Date(input.clientTime),
+    clockSkewMs: skewMs,
+    ip: ctx.request.ip.slice(0, 64),
+    userAgent: ctx.request.userAgent.slice(0, 300),
+    selfieSha256,
+    reason: input.reason,
+    flags: JSON.stringify(flags),
+    reviewState: flags.length ? "pending" : "none",
+    requestKey: input.requestKey,
+    createdAt: ctx.now,
+  };
+  const row = prepared(tx, "clock.insertRecord", () =>
+    tx
+      .insert(attendanceRecords)
+      .values(Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(k)])) as unknown as typeof values)
+      .returning({ id: attendanceRecords.id })
+      .prepare(),
+  ).get(values)!;
   writeAudit(tx, ctx, {
     action: input.kind === "in" ? "attendance.checked_in" : "attendance.checked_out",
     entityType: "attendance_record",
