@@ -4,22 +4,12 @@ import type { AttendanceRequestKind, LeaveType } from "@/db/schema";
 import { DetailRows } from "@/components/ui/page";
 import { clockText } from "@/lib/attendance/schedule";
 import { kindKey } from "@/lib/attendance/requests/kinds";
+import type { RequestFields } from "@/lib/attendance/requests/queries";
 import type { Locale, Translate } from "@/lib/i18n/catalog";
 import { formatLocalDate } from "@/lib/i18n/format";
 
-type Summarised = {
-  id: number;
-  kind: AttendanceRequestKind;
-  leaveType: LeaveType | null;
-  startDate: string;
-  endDate: string;
-  workingDays: number;
-  reason: string;
-  hasAttachment: boolean;
-  correctedCheckInMinute: number | null;
-  correctedCheckOutMinute: number | null;
-  suratTugasNumber: string | null;
-};
+/** What the summary shows of a request: the fields every request list query selects. */
+type Summarised = Omit<RequestFields, "createdAt">;
 
 export const requestTitle = (t: Translate, r: { kind: AttendanceRequestKind; leaveType: LeaveType | null }) => t(kindKey(r.kind, r.leaveType));
 

@@ -15,7 +15,7 @@ import { employeeToday } from "./working-days";
 export const MY_REQUESTS_PAGE_SIZE = 20;
 const PENDING_LIMIT = 200;
 
-type RequestFields = {
+export type RequestFields = {
   id: number;
   kind: AttendanceRequestKind;
   leaveType: LeaveType | null;
