@@ -21,6 +21,14 @@ export function SelfieCapture({ labels, onChange }: { labels: SelfieLabels; onCh
 
   useEffect(() => () => stop(), []);
 
+  // The stream goes to the <video> once React has put it on the page: an animation frame may come before that
+  // under load, and the camera would then never show.
+  useEffect(() => {
+    if (state !== "live" || !video.current || !stream.current) return;
+    video.current.srcObject = stream.current;
+    void video.current.play();
+  }, [state]);
+
   function stop() {
     stream.current?.getTracks().forEach((track) => track.stop());
     stream.current = null;
@@ -31,12 +39,6 @@ export function SelfieCapture({ labels, onChange }: { labels: SelfieLabels; onCh
       stream.current = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
       setStreaming(false);
       setState("live");
-      requestAnimationFrame(() => {
-        if (video.current && stream.current) {
-          video.current.srcObject = stream.current;
-          void video.current.play();
-        }
-      });
     } catch {
       setState("denied");
     }
@@ -69,7 +71,7 @@ export function SelfieCapture({ labels, onChange }: { labels: SelfieLabels; onCh
       {state === "denied" && <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{labels.cameraDenied}</p>}
       {state === "live" && (
         <div className="space-y-2">
-          <video ref={video} playsInline muted aria-label={labels.preview} onLoadedData={() => setStreaming(true)} className="mx-auto aspect-[4/3] w-full max-w-xs -scale-x-100 rounded-lg bg-slate-900 object-cover" />
+          <video ref={video} playsInline muted aria-label={labels.preview} onLoadedData={() => setStreaming(true)} onPlaying={() => setStreaming(true)} className="mx-auto aspect-[4/3] w-full max-w-xs -scale-x-100 rounded-lg bg-slate-900 object-cover" />
           <button type="button" onClick={take} disabled={!streaming} className="flex min-h-11 w-full items-center justify-center gap-2 rounded-lg bg-slate-800 px-4 text-sm font-semibold text-white disabled:opacity-60">
             <Camera aria-hidden className="size-5" /> {labels.take}
           </button>
