@@ -5,7 +5,7 @@ import { SCHEDULE_KINDS } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { Translate } from "@/lib/i18n/catalog";
 import { ScheduleDaysEditor, type DayHours } from "./schedule-days-editor";
-import { TimeField } from "./time-field";
+import { TimeField } from "@/components/ui/time-field";
 
 export type ScheduleFormValues = {
   name: string;

@@ -2,6 +2,7 @@
 
 import { useId, useState, useSyncExternalStore, type ReactNode } from "react";
 import { ActionForm, useFieldError } from "@/components/ui/action-form";
+import { TimeField } from "@/components/ui/time-field";
 import { FieldShell, FileField, SelectField, TextField } from "@/components/ui/fields";
 import type { ActionState } from "@/lib/actions/action-state";
 
@@ -57,24 +58,6 @@ function Section({ show, children }: { show: boolean; children: ReactNode }) {
     <fieldset disabled={!show} hidden={!show} className="space-y-4">
       {children}
     </fieldset>
-  );
-}
-
-function TimeField({ name, label, hint }: { name: string; label: string; hint?: string }) {
-  const id = useId();
-  const error = useFieldError(name);
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
-      <input
-        id={id}
-        name={name}
-        type="time"
-        step={60}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600"
-      />
-    </FieldShell>
   );
 }
 
