@@ -1,18 +1,13 @@
 /**
  * The morning-rush database: the demo regency plus N employees in one large unit under the regency's office
- * geofence, each already signed in (a user_sessions row, as the credentials sign-in creates, and the Auth.js
- * session cookie minted with the server's secret, as the sign-in response would set). Signing 5,000 people in
- * over HTTP would measure scrypt (50 ms each by design), not the check-in. The schedule is opened to every day
- * and hour so the rush can run whenever the bench does.
+ * geofence, each already signed in (see sessions.ts). The schedule is opened to every day and hour so the rush
+ * can run whenever the bench does.
  */
-import { randomBytes } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import { finishBulkLoad, openForBulkLoad } from "./seeded-db";
-import { AUTH_SECRET } from "./http";
+import { newSessionId, sessionCookie } from "./sessions";
 import { check } from "./stats";
 
 export const OFFICE = { latitude: -8.2192, longitude: 114.3691 };
-const SESSION_COOKIE = "authjs.session-token";
 
 export type RushPerson = { employeeId: number; sessionId: string; cookie: string };
 
@@ -41,16 +36,11 @@ export async function insertRushEmployees(file: string, count: number, now: numb
       // 18 digits like a NIP, in a range no real NIP uses (no birth year 8xxx), so they never collide with the demo.
       const employeeId = Number(insertEmployee.run(agencyId, `8${String(i).padStart(17, "0")}`, `Pegawai Uji ${i + 1}`, hash).lastInsertRowid);
       const assignmentId = Number(insertAssignment.run(employeeId, positions[i % positions.length]).lastInsertRowid);
-      const sessionId = randomBytes(32).toString("base64url");
+      const sessionId = newSessionId();
       insertSession.run(sessionId, employeeId, assignmentId, now, now + 12 * 3_600_000);
       people.push({ employeeId, sessionId });
     }
   })();
   finishBulkLoad(db);
-  return Promise.all(
-    people.map(async (p) => ({
-      ...p,
-      cookie: `${SESSION_COOKIE}=${await encode({ token: { sid: p.sessionId, sub: p.sessionId }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 12 * 3600 })}`,
-    })),
-  );
+  return Promise.all(people.map(async (p) => ({ ...p, cookie: await sessionCookie(p.sessionId) })));
 }
