@@ -25,3 +25,19 @@ describe("the session cookie read without Auth.js's auth()", () => {
     expect(await sessionIdFromCookie(cookieOf({}), SECRET)).toBeNull();
   });
 });
+
+describe("the cookie's integrity", () => {
+  it("refuses a cookie with any part changed: header, iv, ciphertext or tag", async () => {
+    const token = await encode({ token: { sid: "abc123" }, secret: SECRET, salt: NAME });
+    expect(await sessionIdFromCookie(cookieOf({ [NAME]: token }), SECRET)).toBe("abc123");
+    const parts = token.split(".");
+    for (const index of [0, 2, 3, 4]) {
+      const bytes = Buffer.from(parts[index], "base64url");
+      bytes[bytes.length - 1] ^= 1;
+      const changed = parts.map((p, i) => (i === index ? bytes.toString("base64url") : p)).join(".");
+      expect(await sessionIdFromCookie(cookieOf({ [NAME]: changed }), SECRET)).toBeNull();
+    }
+    // A token that never expires is not one Auth.js makes: refused.
+    expect(await sessionIdFromCookie(cookieOf({ [NAME]: parts.slice(0, 4).join(".") }), SECRET)).toBeNull();
+  });
+});
