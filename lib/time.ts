@@ -13,11 +13,22 @@ function formatter(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, op
   return f;
 }
 
+// A month's recap or a year's recompute asks for the same few hundred local midnights thousands of times, and each
+// answer costs an Intl formatToParts (a tenth of a bulk recompute's CPU): remembered, bounded.
+const midnights = new Map<string, number>();
+const MIDNIGHTS_KEPT = 20_000;
+
 /** UTC instant of local midnight starting the given date in a zone without daylight saving (WIB/WITA/WIT). */
 export function startOfLocalDay(date: string, timeZone: string): Date {
-  const guess = new Date(`${date}T00:00:00Z`);
-  const offsetMinutes = zoneOffsetMinutes(guess, timeZone);
-  return new Date(guess.getTime() - offsetMinutes * 60_000);
+  const key = `${timeZone}\u0000${date}`;
+  let at = midnights.get(key);
+  if (at === undefined) {
+    const guess = new Date(`${date}T00:00:00Z`);
+    at = guess.getTime() - zoneOffsetMinutes(guess, timeZone) * 60_000;
+    if (midnights.size >= MIDNIGHTS_KEPT) midnights.clear();
+    midnights.set(key, at);
+  }
+  return new Date(at);
 }
 
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
