@@ -5,8 +5,12 @@
  *
  * The rows are what a sent document leaves in the tables the lists read: official_documents (status "sent",
  * number, dates), document_recipients, document_deliveries (one per receiving post, with read receipts)
- * and document_participants (drafter, signer, recipients). Not written, because no list reads them:
- * document_steps, document_events, document_versions, signed documents and issued_numbers.
+ * and document_participants (drafter, reviewers, signer, recipients); and what drafting and reviewing leave
+ * for the detail page: document_versions (1-4 per document: submitted, then revised after a return or edited
+ * by a reviewer; a short snapshot, metadata and one paragraph, not the whole body) and document_steps (the
+ * paraf chain up the superiors to the signer, every step done). Versions and steps draw from a PRNG of their
+ * own, so the documents and deliveries are the same as before they were added. Not written, because no
+ * list reads them: document_events, signed documents and issued_numbers.
  */
 import { DAY, finishBulkLoad, officeTimes, openForBulkLoad, pick, prng, WIB, type Weighted } from "./seeded-db";
 import { check } from "./stats";
@@ -51,7 +55,15 @@ const PARAGRAPHS = [
   "Demikian untuk menjadi perhatian dan dilaksanakan dengan penuh tanggung jawab.",
 ];
 
-type Position = { id: number; name: string; unitId: number; isLeader: number };
+/** The opening paragraph of earlier drafts, before review polished it into PARAGRAPHS[0]. */
+const DRAFT_OPENINGS = [
+  "Menindaklanjuti arahan Bupati Banyuwangi, bersama ini kami sampaikan hal-hal yang perlu diperhatikan.",
+  "Menindaklanjuti arahan Bupati Banyuwangi pada rapat pimpinan, kami sampaikan hal-hal yang perlu mendapat perhatian.",
+  "Berdasarkan arahan Bupati Banyuwangi pada rapat pimpinan, bersama ini kami sampaikan hal-hal yang perlu mendapat perhatian Saudara.",
+];
+const REVIEW_NOTES = ["Perbaikan redaksi", "Penyesuaian dasar hukum", "Melengkapi tembusan", "Perbaikan penulisan nama jabatan"];
+
+type Position = { id: number; name: string; unitId: number; isLeader: number; superiorId: number | null; maySign: number };
 
 export type InboxData = {
   documents: number;
@@ -70,7 +82,9 @@ export function insertSentDocuments(file: string, documents: number, now = Date.
     const rand = prng(20261128);
 
     const agencyId = (db.prepare("select id from agencies order by id limit 1").get() as { id: number }).id;
-    const positions = db.prepare("select id, name, unit_id as unitId, is_leader as isLeader from positions where agency_id = ? and active = 1").all(agencyId) as Position[];
+    const positions = db
+      .prepare("select id, name, unit_id as unitId, is_leader as isLeader, superior_id as superiorId, may_sign as maySign from positions where agency_id = ? and active = 1")
+      .all(agencyId) as Position[];
     const units = new Map(
       (db.prepare("select id, parent_id as parentId, short_name as shortName from units where agency_id = ?").all(agencyId) as { id: number; parentId: number | null; shortName: string }[]).map((u) => [u.id, u]),
     );
@@ -79,7 +93,9 @@ export function insertSentDocuments(file: string, documents: number, now = Date.
         (a) => [a.positionId, a],
       ),
     );
-    const types = new Map((db.prepare("select id, code from document_types where agency_id = ?").all(agencyId) as { id: number; code: string }[]).map((t) => [t.code, t.id]));
+    const typeRows = db.prepare("select id, code, name from document_types where agency_id = ?").all(agencyId) as { id: number; code: string; name: string }[];
+    const types = new Map(typeRows.map((t) => [t.code, t.id]));
+    const typeNames = new Map(typeRows.map((t) => [t.code, t.name]));
     const codes = (db.prepare("select code from classification_codes where length(code) - length(replace(code, '.', '')) between 1 and 2 order by code").all() as { code: string }[]).map((c) => c.code);
     const leader = positions.find((p) => p.name === LEADER_POSITION);
     check(leader && holders.has(leader.id), `the seeded regency has no held post "${LEADER_POSITION}"`);
@@ -117,12 +133,37 @@ export function insertSentDocuments(file: string, documents: number, now = Date.
     const insertDoc = db.prepare(`insert into official_documents
       (agency_id, document_type_id, status, drafter_employee_id, drafter_position_id, security_class, urgency, classification_code,
        subject, summary, attachment_count, body_source, body, details, version, issuing_unit_id, number, document_date, created_at, updated_at, sent_at)
-      values (?, ?, 'sent', ?, ?, ?, ?, ?, ?, '', ?, 'editor', ?, '{}', 1, ?, ?, ?, ?, ?, ?)`);
+      values (?, ?, 'sent', ?, ?, ?, ?, ?, ?, '', ?, 'editor', ?, '{}', ?, ?, ?, ?, ?, ?, ?)`);
     const insertRecipient = db.prepare("insert into document_recipients (document_id, kind, sequence, target_kind, position_id, label) values (?, ?, ?, 'position', ?, ?)");
     const insertDelivery = db.prepare(
       "insert into document_deliveries (document_id, position_id, kind, delivered_at, read_at, read_by_employee_id, read_by_assignment_id) values (?, ?, ?, ?, ?, ?, ?)",
     );
     const insertParticipant = db.prepare("insert into document_participants (document_id, role, position_id, employee_id) values (?, ?, ?, ?)");
+    const insertVersion = db.prepare("insert into document_versions (document_id, version, kind, snapshot, created_by_employee_id, note, created_at) values (?, ?, ?, ?, ?, ?, ?)");
+    const insertStep = db.prepare(
+      "insert into document_steps (document_id, role, sequence, position_id, status, acted_by_employee_id, acted_assignment_id, acted_label, acted_at) values (?, ?, ?, ?, 'done', ?, ?, ?, ?)",
+    );
+
+    // The paraf chain, as lib/documents/chain.ts proposes it: every held post up the superiors until one that
+    // signs (at most three), never the signer itself.
+    const byId = new Map(positions.map((p) => [p.id, p]));
+    const chains = new Map<string, Position[]>();
+    const reviewersOf = (drafter: Position, signer: Position): Position[] => {
+      const key = `${drafter.id}:${signer.id}`;
+      let chain = chains.get(key);
+      if (!chain) {
+        chain = [];
+        const seen = new Set([drafter.id]);
+        for (let p = byId.get(drafter.superiorId ?? -1); p && !seen.has(p.id) && p.id !== signer.id && !p.maySign && chain.length < 3; p = byId.get(p.superiorId ?? -1)) {
+          seen.add(p.id);
+          if (holders.has(p.id)) chain.push(p);
+        }
+        chains.set(key, chain);
+      }
+      return chain;
+    };
+    // Versions and steps from a PRNG of their own: the documents and deliveries stay as they were without them.
+    const drafting = prng(20261131);
 
     // Sent times over the last two years, ascending with the ids as in a real database, in office hours (WIB)
     // on working days.
@@ -172,17 +213,23 @@ export function insertSentDocuments(file: string, documents: number, now = Date.
         );
         const created = sentAt - Math.floor((1 + rand() * 71) * 3_600_000);
         const documentDate = local.toISOString().slice(0, 10);
+        const reviewers = reviewersOf(drafter, signer);
+        const versions = pick(drafting, [[1, 45], [2, 33], [3, 15], [4, 7]] as Weighted<number>);
+        const securityClass = pick(rand, [["B", 85], ["T", 10], ["R", 4], ["SR", 1]] as Weighted<string>);
+        const urgency = pick(rand, [["biasa", 70], ["segera", 22], ["amat_segera", 8]] as Weighted<string>);
+        const attachmentCount = rand() < 0.3 ? 1 : 0;
         const { lastInsertRowid } = insertDoc.run(
           agencyId,
           types.get(typeCode)!,
           holder.employeeId,
           drafter.id,
-          pick(rand, [["B", 85], ["T", 10], ["R", 4], ["SR", 1]] as Weighted<string>),
-          pick(rand, [["biasa", 70], ["segera", 22], ["amat_segera", 8]] as Weighted<string>),
+          securityClass,
+          urgency,
           code,
           subject,
-          rand() < 0.3 ? 1 : 0,
+          attachmentCount,
           body,
+          versions,
           unit.id,
           number,
           documentDate,
@@ -194,18 +241,57 @@ export function insertSentDocuments(file: string, documents: number, now = Date.
         insertParticipant.run(id, "drafter", null, holder.employeeId);
         insertParticipant.run(id, "signer", signer.id, null);
         insertParticipant.run(id, "signer", null, holders.get(signer.id)?.employeeId ?? holder.employeeId);
+        for (const r of reviewers) {
+          insertParticipant.run(id, "reviewer", r.id, null);
+          insertParticipant.run(id, "reviewer", null, holders.get(r.id)!.employeeId);
+        }
         const unread = deliver(id, "to", recipient, 1, sentAt);
         if (toLeader) {
           leaderInbox++;
           if (unread) leaderUnread++;
         }
+        let carbonCopy: Position | null = null;
         if (rand() < CC_SHARE) {
           const cc = rand() < 0.02 && !toLeader ? leader : leaders[Math.floor(rand() * leaders.length)];
           if (cc.id !== recipient.id) {
             deliver(id, "cc", cc, 1, sentAt);
+            carbonCopy = cc;
             if (cc.id === leader.id) leaderCc++;
           }
         }
+
+        // Drafting and review: the first submission soon after the draft was made, the later versions (a
+        // reviewer's edit, or the drafter's revision after a return) spread until the last paraf, then signing.
+        const firstAt = created + Math.floor((sentAt - created) * (0.05 + 0.25 * drafting()));
+        const lastParafFrom = firstAt + ((sentAt - firstAt) * versions) / (versions + 1);
+        const snapshot = (v: number) =>
+          JSON.stringify({
+            typeName: typeNames.get(typeCode),
+            securityClass,
+            urgency,
+            classificationCode: code,
+            subject,
+            summary: "",
+            attachmentCount,
+            recipients: [recipient.name],
+            carbonCopies: carbonCopy ? [carbonCopy.name] : [],
+            details: "",
+            // One paragraph, as the drafts had it: enough for the version diff to show a change.
+            bodyText: v === versions ? PARAGRAPHS[0] : DRAFT_OPENINGS[(v - 1) % DRAFT_OPENINGS.length],
+            bodyPdfSha256: null,
+          });
+        for (let v = 1; v <= versions; v++) {
+          const at = v === 1 ? firstAt : Math.floor(firstAt + ((sentAt - firstAt) * (v - 1)) / (versions + 1));
+          const byReviewer = v > 1 && reviewers.length > 0 && drafting() < 0.4;
+          const editor = byReviewer ? holders.get(reviewers[Math.floor(drafting() * reviewers.length)].id)!.employeeId : holder.employeeId;
+          insertVersion.run(id, v, v === 1 ? "submitted" : byReviewer ? "reviewer_edit" : "revised", snapshot(v), editor, byReviewer ? REVIEW_NOTES[Math.floor(drafting() * REVIEW_NOTES.length)] : "", at);
+        }
+        reviewers.forEach((r, i) => {
+          const h = holders.get(r.id)!;
+          insertStep.run(id, "reviewer", i + 1, r.id, h.employeeId, h.id, r.name, Math.floor(lastParafFrom + ((sentAt - lastParafFrom) * (i + 1)) / (reviewers.length + 2)));
+        });
+        const signerHolder = holders.get(signer.id) ?? holder;
+        insertStep.run(id, "signer", 1, signer.id, signerHolder.employeeId, signerHolder.id, signer.name, sentAt);
       }
     });
     for (let from = 0; from < documents; from += BATCH) insertBatch(from, Math.min(documents, from + BATCH));
