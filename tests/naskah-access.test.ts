@@ -18,6 +18,7 @@ import { assignManualDocumentNumber } from "@/lib/documents/document-number";
 import { ctxFor, freshDb, TEST_PASSWORD } from "./support/db";
 import { createDocumentOrg, draftFields } from "./support/naskah";
 import { codeOf } from "./support/errors";
+import { makeTestPdf } from "./support/signing";
 
 process.env.KAWAN_SERVER_KEY = randomBytes(32).toString("base64");
 const PASSPHRASE = "Gandrung-Sewu-2026";
@@ -159,11 +160,12 @@ describe("who may see an official document", () => {
 
   it("lets only the drafter change a draft's files, and only while it is a draft", async () => {
     const id = draft();
-    const pdf = Buffer.from("%PDF-1.4\n%test\n");
+    // A complete PDF: a lampiran passes the same safety check as every uploaded PDF (lib/files/pdf-safety.ts).
+    const pdf = await makeTestPdf(1);
     const kasi = ctx(org.people.kasi);
     // A colleague in the chain cannot see a draft at all; once in review, the drafter cannot change its files.
     expect(await codeOf(() => addAttachment(kasi, id, { name: "a.pdf", data: pdf }))).toBe("not_found:errors.notFound");
-    const { attachmentId } = addAttachment(ctx(org.people.drafter), id, { name: "daftar hadir.pdf", data: pdf });
+    const { attachmentId } = await addAttachment(ctx(org.people.drafter), id, { name: "daftar hadir.pdf", data: pdf });
     await submitDraft(ctx(org.people.drafter), id);
     expect(await codeOf(() => removeAttachment(ctx(org.people.drafter), id, attachmentId))).toBe("conflict:naskah.draft.notEditable");
     expect(await codeOf(() => removeAttachment(kasi, id, attachmentId))).toBe("forbidden:errors.forbidden");

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Building2, Fingerprint, FilePen, Home, Inbox, LogOut, Mail, PenLine, ShieldCheck, UserRound } from "lucide-react";
+import { Building2, Fingerprint, FilePen, Home, Inbox, LogOut, Mail, PenLine, Search, ShieldCheck, UserRound } from "lucide-react";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { Translate } from "@/lib/i18n/catalog";
@@ -84,6 +84,10 @@ export function AppShell({
               </p>
             )}
           </div>
+          <Link href="/cari" aria-label={t("cari.open")} title={t("cari.open")} data-testid="search-link"
+            className="inline-flex size-11 shrink-0 items-center justify-center rounded-full text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
+            <Search aria-hidden className="size-6" />
+          </Link>
           <NotificationBell unread={unreadNotifications} t={t} />
         </div>
       </header>

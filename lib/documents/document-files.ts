@@ -6,9 +6,11 @@ import type { Ctx } from "@/lib/context";
 import { DomainError, invalid, notFound } from "@/lib/errors";
 import { sqliteFileStore, type StoredFile } from "@/lib/files/file-store";
 import { sniffImageType } from "@/lib/files/image-type";
-import { loadPdfForSigning, maxPdfBytes, MAX_PDF_PAGES, PdfInputError } from "@/lib/signing/pdf-input";
+import { maxPdfBytes, MAX_PDF_PAGES, PdfInputError } from "@/lib/signing/pdf-input";
+import { checkUploadedPdf } from "@/lib/files/pdf-safety";
 import { visibleOfficialDocument } from "./access";
 import { editableDraft } from "./drafts";
+import { extractPdfText, indexDocument } from "@/lib/search";
 
 // Files of a draft: the body uploaded as a PDF made elsewhere (instead of the editor), and lampiran.
 
@@ -21,15 +23,17 @@ const pdfProblem = (error: PdfInputError, field: string) =>
 export async function uploadBodyPdf(ctx: Ctx, documentId: number, pdf: Buffer): Promise<void> {
   editableDraft(ctx, documentId);
   try {
-    await loadPdfForSigning(pdf);
+    await checkUploadedPdf(pdf);
   } catch (error) {
     if (error instanceof PdfInputError) throw pdfProblem(error, "file");
     throw error;
   }
+  const pdfText = await extractPdfText(pdf);
   ctx.db.transaction((tx) => {
     const doc = editableDraft(ctx, documentId, tx);
     const sha256 = sqliteFileStore.put(tx, { data: pdf, mediaType: "application/pdf" }, ctx.now);
     tx.update(officialDocuments).set({ bodySource: "pdf", bodyPdfSha256: sha256, updatedAt: ctx.now }).where(eq(officialDocuments.id, doc.id)).run();
+    indexDocument(tx, doc.id, pdfText);
     writeAudit(tx, ctx, { action: "official_document.body_uploaded", entityType: "official_document", entityId: doc.id, after: { sha256, size: pdf.length } });
   });
 }
@@ -39,6 +43,7 @@ export function useEditorBody(ctx: Ctx, documentId: number): void {
   ctx.db.transaction((tx) => {
     const doc = editableDraft(ctx, documentId, tx);
     tx.update(officialDocuments).set({ bodySource: "editor", updatedAt: ctx.now }).where(eq(officialDocuments.id, doc.id)).run();
+    indexDocument(tx, doc.id);
     writeAudit(tx, ctx, { action: "official_document.body_editor", entityType: "official_document", entityId: doc.id, before: { bodySource: doc.bodySource } });
   });
 }
@@ -49,11 +54,22 @@ function attachmentType(data: Buffer): string | null {
   return sniffImageType(data);
 }
 
-export function addAttachment(ctx: Ctx, documentId: number, file: { name: string; data: Buffer }): { attachmentId: number } {
+export async function addAttachment(ctx: Ctx, documentId: number, file: { name: string; data: Buffer }): Promise<{ attachmentId: number }> {
   if (file.data.length === 0) throw invalid({ file: "naskah.attachments.empty" });
   if (file.data.length > maxPdfBytes()) throw new DomainError("invalid", "pdf.tooLarge", { maxMb: Math.round(maxPdfBytes() / 1048576) }, { file: "pdf.tooLarge" });
   const mediaType = attachmentType(file.data);
   if (!mediaType) throw invalid({ file: "naskah.attachments.badType" });
+  // Someone who may not edit the draft learns nothing about their file: the draft is checked first.
+  editableDraft(ctx, documentId);
+  if (mediaType === "application/pdf") {
+    // A lampiran is downloaded by every reader of the document: the same check as every uploaded PDF.
+    try {
+      await checkUploadedPdf(file.data);
+    } catch (error) {
+      if (error instanceof PdfInputError) throw pdfProblem(error, "file");
+      throw error;
+    }
+  }
   const name = file.name.replace(/[\\/\u0000-\u001f]/g, "_").trim().slice(0, 200) || "lampiran";
   return ctx.db.transaction((tx) => {
     const doc = editableDraft(ctx, documentId, tx);

@@ -10,6 +10,7 @@ import { registerKeyFor } from "@/lib/numbering/register-key";
 import { visibleOfficialDocument, type OfficialDocument } from "./access";
 import { recordEvent } from "./timeline";
 import { withBusyRetry } from "@/lib/busy-retry";
+import { indexDocument } from "@/lib/search";
 
 // The number of an official document. It is given at the last signature (see signing.ts), by the system
 // under the records clerk's authority, from the type's template and the issuing unit's register; never from
@@ -28,6 +29,7 @@ function registerOf(tx: DbOrTx, doc: OfficialDocument) {
 function storeNumber(tx: Tx, ctx: Ctx, doc: OfficialDocument, issued: IssuedNumber, note = ""): void {
   tx.update(officialDocuments).set({ number: issued.number, issuedNumberId: issued.id, updatedAt: ctx.now }).where(eq(officialDocuments.id, doc.id)).run();
   recordEvent(tx, ctx, doc.id, "numbered", { note: note ? `${issued.number} — ${note}` : issued.number });
+  indexDocument(tx, doc.id);
 }
 
 /**

@@ -22,6 +22,7 @@ import { detailKindOf } from "./details";
 import type { DraftFields, SignerPlan } from "./draft-input";
 import { recipientKey, type RecipientRef } from "./recipients";
 import { recordEvent } from "./timeline";
+import { indexDocument } from "@/lib/search";
 
 // Drafting (konsep): creating a draft, saving it as the drafter types (autosave), and the checks a draft
 // must pass before it may go to review. Only the drafter edits a draft, and only while it is a draft or
@@ -86,6 +87,7 @@ export function createDraft(ctx: Ctx, input: { documentTypeId: number; repliesTo
     }
     addParticipant(tx, doc.id, { role: "drafter", employeeId: ctx.actor.employeeId });
     recordEvent(tx, ctx, doc.id, "created");
+    indexDocument(tx, doc.id);
     writeAudit(tx, ctx, {
       action: "official_document.created",
       entityType: "official_document",
@@ -192,6 +194,7 @@ export function writeDraftFields(tx: Tx, ctx: Ctx, doc: OfficialDocument, fields
   to.forEach((r, i) => tx.insert(documentRecipients).values({ ...r, documentId: doc.id, kind: "to", sequence: i + 1 }).run());
   cc.forEach((r, i) => tx.insert(documentRecipients).values({ ...r, documentId: doc.id, kind: "cc", sequence: i + 1 }).run());
   if (opts.chain) replaceChain(tx, doc.id, fields.reviewers, fields.signers);
+  indexDocument(tx, doc.id);
 }
 
 function replaceChain(tx: Tx, documentId: number, reviewers: number[], signers: SignerPlan[]): void {

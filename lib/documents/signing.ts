@@ -22,6 +22,7 @@ import type { TextSlot } from "./render/render-input";
 import { stampForSlot } from "./render/stamps";
 import { currentStepFor } from "./review";
 import { recordEvent } from "./timeline";
+import { extractPdfText, indexDocument } from "@/lib/search";
 
 // Signing an official document with TTE. Each signer, in order, enters their own passphrase; the block
 // goes where the renderer reserved it. At the last signature the number is issued (or the clerk's manual
@@ -86,6 +87,7 @@ export async function signOfficialDocument(
     if (error instanceof PdfInputError) throw new DomainError("invalid", error.messageKey);
     throw error;
   }
+  const finalText = isLast ? await extractPdfText(signed.bytes) : undefined;
 
   return ctx.db.transaction(
     (tx) => {
@@ -133,6 +135,7 @@ export async function signOfficialDocument(
           .set({ status: "sent", currentPositionId: null, documentDate, sentAt: ctx.now, updatedAt: ctx.now })
           .where(and(eq(officialDocuments.id, doc.id), eq(officialDocuments.status, "signing")))
           .run();
+        indexDocument(tx, doc.id, finalText);
         delivered = deliverDocument(tx, ctx, doc.id, agency.timeZone);
         recordEvent(tx, ctx, doc.id, "sent", { note: String(delivered.positions) });
       }

@@ -10,6 +10,18 @@ import { sniffImageType } from "./image-type";
 // the page is marked /Rotate 90 so viewers show it upright while it still prints on portrait paper.
 
 export const MAX_IMAGES = 30;
+/**
+ * PNGs are decoded to raw pixels by pdf-lib (JPEGs are embedded as they are): a small file claiming 20000 x 20000
+ * pixels would hold the server for minutes. 25 megapixels is far above a phone screenshot or a 300 dpi A4 scan
+ * (8.7 MP, about 2 s to embed).
+ */
+export const MAX_PNG_PIXELS = 25_000_000;
+
+/** Width x height from a PNG's IHDR chunk (always first), or null when the header is not there. */
+function pngPixels(data: Buffer): number | null {
+  if (data.length < 24 || data.subarray(12, 16).toString("latin1") !== "IHDR") return null;
+  return data.readUInt32BE(16) * data.readUInt32BE(20);
+}
 /** The margin around each photo: 10 mm. */
 const MARGIN = (10 * 72) / 25.4;
 /** Turn a landscape photo only when that makes it noticeably larger, not for a rounding-level gain. */
@@ -111,6 +123,11 @@ export async function imagesToPdf(images: { bytes: Buffer }[], opts: { paperSize
   const types = images.map((image, i) => {
     const type = sniffImageType(image.bytes);
     if (!type) throw refuse("notImage", { index: i + 1 });
+    if (type === "image/png") {
+      const pixels = pngPixels(image.bytes);
+      if (pixels === null) throw refuse("unreadable", { index: i + 1 });
+      if (pixels > MAX_PNG_PIXELS) throw refuse("tooManyPixels", { index: i + 1, maxMp: MAX_PNG_PIXELS / 1_000_000 });
+    }
     return type;
   });
 

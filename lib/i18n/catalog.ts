@@ -32,6 +32,8 @@ import idAttendanceRequests from "@/messages/id/attendance-requests.json";
 import enAttendanceRequests from "@/messages/en/attendance-requests.json";
 import idAttendanceRecap from "@/messages/id/attendance-recap.json";
 import enAttendanceRecap from "@/messages/en/attendance-recap.json";
+import idSearch from "@/messages/id/search.json";
+import enSearch from "@/messages/en/search.json";
 
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -40,8 +42,8 @@ type Tree = { [key: string]: string | Tree };
 
 // One file per area keeps catalogs small to review; the file's top-level keys are its namespaces.
 const catalogs: Record<Locale, Tree> = {
-  id: { ...idNaskah, ...idNaskahCompose, ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees, ...idNotifications, ...idIncoming, ...idIncomingFiles, ...idAttendance, ...idAttendanceAdmin, ...idAttendanceRequests, ...idAttendanceRecap },
-  en: { ...enNaskah, ...enNaskahCompose, ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees, ...enNotifications, ...enIncoming, ...enIncomingFiles, ...enAttendance, ...enAttendanceAdmin, ...enAttendanceRequests, ...enAttendanceRecap },
+  id: { ...idNaskah, ...idNaskahCompose, ...idDocuments, ...idSigning, ...idTte, ...idCommon, ...idAuth, ...idAgency, ...idAdminOrg, ...idAdminEmployees, ...idNotifications, ...idIncoming, ...idIncomingFiles, ...idAttendance, ...idAttendanceAdmin, ...idAttendanceRequests, ...idAttendanceRecap, ...idSearch },
+  en: { ...enNaskah, ...enNaskahCompose, ...enDocuments, ...enSigning, ...enTte, ...enCommon, ...enAuth, ...enAgency, ...enAdminOrg, ...enAdminEmployees, ...enNotifications, ...enIncoming, ...enIncomingFiles, ...enAttendance, ...enAttendanceAdmin, ...enAttendanceRequests, ...enAttendanceRecap, ...enSearch },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {

@@ -10,10 +10,12 @@ import { actorLabel } from "@/lib/documents/timeline";
 import { issuingUnitOf } from "@/lib/documents/render-model";
 import { issueNumber } from "@/lib/numbering/issue-number";
 import { formatRegisterKey } from "@/lib/numbering/register-key";
-import { loadPdfForSigning, maxPdfBytes, MAX_PDF_PAGES, PdfInputError } from "@/lib/signing/pdf-input";
+import { maxPdfBytes, MAX_PDF_PAGES, PdfInputError } from "@/lib/signing/pdf-input";
+import { checkUploadedPdf } from "@/lib/files/pdf-safety";
 import { notifyPosition } from "@/lib/notifications/notify";
 import { localDate } from "@/lib/time";
 import { withBusyRetry } from "@/lib/busy-retry";
+import { extractPdfText, indexLetter } from "@/lib/search";
 
 // Registering an incoming letter (surat masuk): the records clerk types what the paper says, attaches the scan,
 // names the addressed posts, and the register gives the next agenda number. Letters sent inside Kawan arrive in
@@ -72,12 +74,13 @@ export async function registerIncomingLetter(ctx: Ctx, input: { fields: LetterFi
   if (!register) throw new DomainError("forbidden", "incoming.register.noRegister");
   if (input.pdf) {
     try {
-      await loadPdfForSigning(input.pdf);
+      await checkUploadedPdf(input.pdf);
     } catch (error) {
       if (error instanceof PdfInputError) throw new DomainError("invalid", error.messageKey, { maxMb: Math.round(maxPdfBytes() / 1048576), maxPages: MAX_PDF_PAGES }, { file: error.messageKey });
       throw error;
     }
   }
+  const pdfText = input.pdf ? await extractPdfText(input.pdf) : undefined;
   const problems: Record<string, string> = {};
   if (input.fields.receivedDate < input.fields.letterDate) problems.receivedDate = "incoming.register.receivedBeforeLetter";
   const agency = ctx.db.select({ timeZone: agencies.timeZone }).from(agencies).where(eq(agencies.id, ctx.actor.agencyId)).get();
@@ -100,6 +103,7 @@ export async function registerIncomingLetter(ctx: Ctx, input: { fields: LetterFi
       const agenda = issueAgendaNumber(tx, ctx, register.id, `surat-masuk:${letter.id}`);
       tx.update(incomingLetters).set({ agendaNumber: agenda.number, issuedNumberId: agenda.id }).where(eq(incomingLetters.id, letter.id)).run();
       addAddressees(tx, ctx, letter.id, addresseePositionIds, fields.subject);
+      indexLetter(tx, letter.id, pdfText);
       recordLetterEvent(tx, ctx, letter.id, "registered", agenda.number);
       writeAudit(tx, ctx, {
         action: "incoming_letter.registered",
@@ -157,6 +161,7 @@ export function registerDeliveredDocument(tx: Tx, ctx: Ctx, documentId: number, 
   const agenda = issueAgendaNumber(tx, ctx, register.id, `surat-masuk:${letter.id}`);
   tx.update(incomingLetters).set({ agendaNumber: agenda.number, issuedNumberId: agenda.id }).where(eq(incomingLetters.id, letter.id)).run();
   tx.insert(incomingLetterAddressees).values({ letterId: letter.id, positionId, createdAt: ctx.now }).run();
+  indexLetter(tx, letter.id);
   recordLetterEvent(tx, ctx, letter.id, "registered", agenda.number);
   writeAudit(tx, ctx, { action: "incoming_letter.delivered", entityType: "incoming_letter", entityId: letter.id, after: { documentId: doc.id, agendaNumber: agenda.number, registerUnitId: register.id } });
 }

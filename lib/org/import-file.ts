@@ -1,12 +1,15 @@
 import Papa from "papaparse";
 import { readSheet } from "read-excel-file/node";
 import { DomainError } from "@/lib/errors";
+import { checkZipUnpackedSize } from "@/lib/files/zip-limit";
 
 // Reads the employee list an admin uploads (CSV or XLSX) into plain text rows. Knows nothing of the
 // database: the rows are checked by lib/org/employee-import.ts.
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 5000;
+/** What an .xlsx may unpack to: 5,000 rows of six columns are a few megabytes of XML; a zip bomb is gigabytes. */
+export const IMPORT_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 
 export type ImportColumn = "nip" | "name" | "position" | "unit" | "email" | "phone";
 
@@ -85,6 +88,9 @@ function parseCsv(bytes: Uint8Array): Cell[][] {
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<Cell[][]> {
+  // Before the reader inflates every entry into memory: refuse an archive that unpacks to far more than a sheet.
+  const unpacked = checkZipUnpackedSize(bytes, IMPORT_MAX_UNPACKED_BYTES);
+  if (!unpacked.ok) throw fileError(unpacked.reason === "tooLarge" ? "employeeImport.fileUnpacksTooLarge" : "employeeImport.fileUnreadable", { max: "50 MB" });
   try {
     // Numbers come back as their stored text so that a NIP typed as a number is recognised (Excel keeps
     // 15 significant digits, so an 18-digit NIP stored as a number has already lost its last digits).

@@ -8,7 +8,8 @@ import { DomainError, forbidden, invalid, notFound } from "@/lib/errors";
 import { sqliteFileStore } from "@/lib/files/file-store";
 import { formatNip } from "@/lib/org/nip";
 import type { Placement } from "./pdf-incremental";
-import { loadPdfForSigning, maxPdfBytes, PdfInputError, MAX_PDF_PAGES } from "./pdf-input";
+import { maxPdfBytes, PdfInputError, MAX_PDF_PAGES } from "./pdf-input";
+import { checkUploadedPdf } from "@/lib/files/pdf-safety";
 import { signPdf } from "./sign-pdf";
 import { signedAtLabel, signingPositionLabel } from "./signature-block";
 import { unlockSigner } from "./unlock-signer";
@@ -33,7 +34,7 @@ export async function createSigningDocument(
   input: { title: string; pdf: Buffer; signerEmployeeIds: number[]; securityClass: SecurityClass; documentNumber?: string; documentDate?: string | null },
 ): Promise<{ documentId: number; verificationId: string }> {
   try {
-    await loadPdfForSigning(input.pdf);
+    await checkUploadedPdf(input.pdf);
   } catch (error) {
     if (error instanceof PdfInputError) throw pdfProblem(error);
     throw error;

@@ -6,7 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { agencyTimeZone } from "@/lib/documents/document-detail";
 import { getDocumentTypeByCode } from "@/lib/documents/document-types";
 import { DomainError, invalid } from "@/lib/errors";
-import { sniffImageType } from "@/lib/files/image-type";
+import { checkedPdfOrImage } from "@/lib/files/pdf-safety";
 import { closeWithoutDisposition, declineDisposition, disposeLetter, MAX_RECIPIENTS, NOTE_MAX, reportFollowUp, startReplyDraft, withdrawDisposition } from "@/lib/incoming/dispositions";
 import { maxPdfBytes } from "@/lib/signing/pdf-input";
 import { localDate } from "@/lib/time";
@@ -65,10 +65,8 @@ async function followUpFile(file: { size: number; arrayBuffer(): Promise<ArrayBu
   if (!file) return null;
   const max = maxPdfBytes();
   if (file.size > max) throw new DomainError("invalid", "pdf.tooLarge", { maxMb: Math.round(max / 1048576) }, { file: "pdf.tooLarge" });
-  const data = Buffer.from(await file.arrayBuffer());
-  const mediaType = data.subarray(0, 1024).toString("latin1").includes("%PDF-") ? "application/pdf" : sniffImageType(data);
-  if (!mediaType) throw invalid({ file: "incoming.followUp.fileType" });
-  return { data, mediaType };
+  // A PDF passes the check every uploaded PDF passes (no scripts, readable, not encrypted, no polyglot).
+  return checkedPdfOrImage(Buffer.from(await file.arrayBuffer()), "file", "incoming.followUp.fileType");
 }
 
 export const followUpAction = defineAction(

@@ -63,7 +63,7 @@ export const useEditorBodyAction = defineAction(
 
 export const addAttachmentAction = defineAction(
   z.object({ documentId: idField, file: uploadField("naskah.compose.fileRequired") }),
-  async (ctx, input) => ({ documentId: input.documentId, ...addAttachment(ctx, input.documentId, { name: input.file.name, data: await bytesOf(input.file) }) }),
+  async (ctx, input) => ({ documentId: input.documentId, ...(await addAttachment(ctx, input.documentId, { name: input.file.name, data: await bytesOf(input.file) })) }),
   { success: "naskah.compose.attachmentAdded" },
 );
 

@@ -6,6 +6,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { ATTACHMENT_MAX_BYTES, REASON_MAX } from "@/lib/attendance/requests/kinds";
 import { submitAttendanceRequest } from "@/lib/attendance/requests/submit";
 import { DomainError } from "@/lib/errors";
+import { checkedPdfOrImage } from "@/lib/files/pdf-safety";
 import { isUpload, optionalIdField, optionalText } from "@/lib/validation";
 
 const emptyAsNull = (v: unknown) => (v === "" || v == null ? null : v);
@@ -34,6 +35,8 @@ export const submitRequestAction = defineAction(
       throw new DomainError("invalid", "pengajuan.errors.attachmentTooLarge", { maxMb }, { attachment: "pengajuan.errors.attachmentTooLarge" });
     }
     const bytes = attachment ? Buffer.from(await attachment.arrayBuffer()) : null;
+    // The lib checks size and type; a PDF also gets the check every uploaded PDF gets, which parses it (async).
+    if (bytes) await checkedPdfOrImage(bytes, "attachment", "pengajuan.errors.attachmentType");
     return submitAttendanceRequest(ctx, { ...input, attachment: bytes });
   },
   { redirectTo: (r) => `/presensi/pengajuan?ok=${r.state === "approved" ? "disetujui" : "terkirim"}` },
