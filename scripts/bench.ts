@@ -1,31 +1,66 @@
 /**
  * `npm run bench` (`-- --quick` for a short run): Kawan's performance measurements, each in its own module
- * under scripts/bench/, printed as one table and written to bench/results/latest.{md,json}.
+ * under scripts/bench/, printed as one table with the targets of issue 7 and written to
+ * bench/results/latest.{md,json}.
  *
- * - signing.ts: TTE signing in-process (2-page letter, 200-page PDF) against the bare hash-and-sign step;
- * - render.ts: rendering a 3-page Nota Dinas to PDF;
- * - numbering.ts: document numbers per second, one process and four processes on one database file;
- * - inbox-http.ts: a leader's Naskah inbox over HTTP from `next start`, with 100,000 documents in the database;
- * - dispositions-http.ts: the Sekretaris Daerah's disposition inbox and a 60-node disposition tree over HTTP,
- *   with 200,000 incoming letters and 2,000,000 dispositions (rows marked skipped when `.next` predates the
- *   Surat Masuk sources), and the same pages' queries in-process (dispositions-sql.ts);
- * - checkin-rush.ts: the 07.30 rush, 5,000 signed-in employees checking in through POST /api/presensi of
- *   `next start`, beside a bare node:http + better-sqlite3 server doing the same insert;
- * - recap.ts: the monthly attendance recap of a 2,000-employee unit and its XLSX and PDF exports.
+ * In-process: TTE signing and verifying (2-page letter, 200-page PDF) beside the bare hash-and-sign step
+ * (signing.ts); rendering a Nota Dinas (render.ts); document numbering, one and four processes (numbering.ts);
+ * the monthly recap's first computation and exports (recap.ts).
+ * The regency (regency.ts): 20,000 employees in 40 units, 500,000 documents, 2,000,000 dispositions, a year of
+ * attendance, generated into one file; then over real HTTP from `next start` (regency-http.ts): sign-in, home,
+ * every list, details, the disposition tree, search, presensi pages, the recap and its export, the check-in rush,
+ * with the bare baselines; then the same pages' queries in-process (inbox-sql.ts, dispositions-sql.ts,
+ * search-sql.ts), which tell SQL from rendering.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchDispositions } from "./bench/dispositions-http";
-import { benchInboxHttp } from "./bench/inbox-http";
+import { ensureBuild } from "./bench/build";
+import { benchDispositionsSql } from "./bench/dispositions-sql";
+import { benchInboxSql } from "./bench/inbox-sql";
 import { benchNumbering } from "./bench/numbering";
-import { benchRender } from "./bench/render";
-import { benchSigning } from "./bench/signing";
-import { benchCheckinRush } from "./bench/checkin-rush";
 import { benchRecap } from "./bench/recap";
+import { buildRegency } from "./bench/regency";
+import { benchRegencyHttp } from "./bench/regency-http";
+import { benchRender } from "./bench/render";
+import { benchSearchSql } from "./bench/search-sql";
+import { benchSigning } from "./bench/signing";
 import { mib, ms, type BenchRow } from "./bench/stats";
 
 const quick = process.argv.includes("--quick");
+
+type Target = { target: string; measured: string; met: boolean };
+
+function targets(rows: BenchRow[]): Target[] {
+  const out: Target[] = [];
+  const rush = rows.find((r) => r.name.startsWith("Check-in rush"));
+  if (rush?.stats && rush.perSecond !== undefined) {
+    out.push({ target: "Check-in rush at least 1,000/s with p99 under 100 ms", measured: `${rush.perSecond.toFixed(0)}/s, p99 ${ms(rush.stats.p99)} ms`, met: rush.perSecond >= 1000 && rush.stats.p99 < 100 });
+  }
+  const lists = rows.filter((r) => r.extra?.list && r.stats);
+  if (lists.length) {
+    const worst = lists.reduce((a, b) => (a.stats!.p95 >= b.stats!.p95 ? a : b));
+    const over = lists.filter((r) => r.stats!.p95 >= 50);
+    out.push({
+      target: "Every list page p95 under 50 ms (HTTP, full dataset)",
+      measured: `${lists.length - over.length} of ${lists.length} under; worst ${worst.name.replace(/^GET /, "")} p95 ${ms(worst.stats!.p95)} ms`,
+      met: over.length === 0,
+    });
+  }
+  const sign = rows.find((r) => r.name === "Sign a 2-page letter");
+  if (sign?.stats) out.push({ target: "Signing a 2-page letter under 50 ms median", measured: `${ms(sign.stats.median)} ms`, met: sign.stats.median < 50 });
+  const searches = rows.filter((r) => r.group === "search-sql" && r.stats);
+  if (searches.length) {
+    const worst = searches.reduce((a, b) => (a.stats!.p95 >= b.stats!.p95 ? a : b));
+    out.push({ target: "Search p95 under 50 ms (the query, in-process)", measured: `worst ${worst.name.replace(/^SQL only: /, "")} p95 ${ms(worst.stats!.p95)} ms`, met: worst.stats!.p95 < 50 });
+  }
+  const searchPages = rows.filter((r) => r.name.startsWith("GET Search") && r.stats);
+  if (searchPages.length) {
+    const worst = searchPages.reduce((a, b) => (a.stats!.p95 >= b.stats!.p95 ? a : b));
+    out.push({ target: "Search page p95 under 50 ms (HTTP)", measured: `worst ${worst.name.replace(/^GET /, "")} p95 ${ms(worst.stats!.p95)} ms`, met: worst.stats!.p95 < 50 });
+  }
+  return out;
+}
 
 async function main() {
   const started = Date.now();
@@ -38,52 +73,118 @@ async function main() {
     return result;
   };
 
-  const signing = await step("Signing", () => benchSigning(quick));
+  const signing = await step("Signing and verifying", () => benchSigning(quick));
   rows.push(...signing.rows);
   rows.push(...(await step("Rendering", () => benchRender(quick))));
   rows.push(...(await step("Numbering", () => benchNumbering(quick))));
-  const inbox = await step("Inbox over HTTP", () => benchInboxHttp(quick));
-  rows.push(...inbox.rows);
-  const dispositions = await step("Dispositions (HTTP and SQL)", () => benchDispositions(quick));
-  rows.push(...dispositions.rows);
-  const d = dispositions.data;
-  const rush = await step("Presensi: check-in rush over HTTP", () => benchCheckinRush(quick));
-  rows.push(...rush.rows);
-  const recap = await step("Presensi: monthly recap", () => benchRecap(quick));
+  const recap = await step("Presensi: monthly recap in-process", () => benchRecap(quick));
   rows.push(...recap.rows);
 
-  const cpus = os.cpus();
-  const table = [
-    "| measurement | runs | median ms | p95 ms | notes |",
-    "| --- | --- | --- | --- | --- |",
-    ...rows.map((r) => (r.stats ? `| ${r.name} | ${r.stats.runs} | ${ms(r.stats.median)} | ${ms(r.stats.p95)} | ${r.note} |` : `| ${r.name} | – | – | – | ${r.note} |`)),
-    "",
-    `Inbox database: ${inbox.data.documents.toLocaleString("en")} sent documents, ${inbox.data.leaderInbox.toLocaleString("en")} addressed to the leader ` +
-      `(${inbox.data.leaderUnread.toLocaleString("en")} unread, plus ${inbox.data.leaderCc.toLocaleString("en")} tembusan); file size ${mib(inbox.data.databaseBytes)}.`,
-    `Disposition database: ${d.letters.toLocaleString("en")} incoming letters to the Bupati, ${d.dispositions.toLocaleString("en")} dispositions ` +
-      `(${d.overdue.toLocaleString("en")} overdue; ${((100 * ((d.states.withdrawn ?? 0) + (d.states.declined ?? 0))) / d.dispositions).toFixed(1)}% withdrawn or declined), ` +
-      `${d.sekdaInbox.toLocaleString("en")} to the Sekretaris Daerah (${d.sekdaCc.toLocaleString("en")} tembusan, ${d.sekdaOpen.toLocaleString("en")} open, ${d.sekdaOverdue.toLocaleString("en")} overdue), ` +
-      `${d.events.toLocaleString("en")} letter events; file size ${mib(d.databaseBytes)}; setup ${(d.setupMs / 1000).toFixed(0)} s (bulk insert ${(d.insertMs / 1000).toFixed(0)} s` +
-      `${d.seedShared ? `, seed copied from the inbox benchmark's ${(d.seedMs / 1000).toFixed(0)} s npm run seed` : `, npm run seed ${(d.seedMs / 1000).toFixed(0)} s`}).`,
-    `Check-in rush: ${rush.data.employees.toLocaleString("en")} employees each signed in (a session row and its Auth.js cookie), ${rush.data.concurrency} requests in flight from one client process on the same machine; ` +
-      `Kawan ${rush.data.kawan.perSecond.toFixed(0)}/s (p50 ${ms(rush.data.kawan.stats.median)} ms, p99 ${ms(rush.data.kawan.stats.p99)} ms), bare server ${rush.data.bare.perSecond.toFixed(0)}/s (p50 ${ms(rush.data.bare.stats.median)} ms, p99 ${ms(rush.data.bare.stats.p99)} ms).`,
-    `Recap: ${recap.data.employees.toLocaleString("en")} employees, ${recap.data.records.toLocaleString("en")} records in ${recap.data.month}, ${recap.data.days.toLocaleString("en")} computed days.`,
-    ...(dispositions.httpSkipped ? [`Disposition HTTP rows ${dispositions.httpSkipped}.`] : []),
-    ...(dispositions.httpStaleFiles.length ? [`Warning: the disposition HTTP rows ran on a .next build older than ${dispositions.httpStaleFiles.join(", ")}.`] : []),
-    ...(inbox.staleBuildFiles.length ? [`Warning: the HTTP rows ran on a .next build older than ${inbox.staleBuildFiles.length} source file(s).`] : []),
-    `Peak resident memory while signing: ${(signing.peakRssBytes / 1048576).toFixed(0)} MiB. ` +
-      `Machine: ${cpus.length} x ${cpus[0]?.model ?? "cpu"}, Node ${process.version}${quick ? ", --quick" : ""}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
-  ].join("\n");
+  const { staleFiles } = ensureBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kawan-bench-regency-"));
+  try {
+    const regency = await step("Generating the regency", async () => buildRegency(dir, quick));
+    const http = await step("The regency over HTTP", () => benchRegencyHttp(regency, quick));
+    rows.push(...http.rows);
+    const runs = quick ? 30 : 200;
+    const sqlRows = await step("The same queries in-process", async () => {
+      const inboxScale = "loadActor + documentListCounts + listDocuments + listDocumentTypes + getAgency, in-process";
+      const d = regency.dispositions;
+      const scale = `Sekretaris Daerah with ${d.sekdaInbox.toLocaleString("en")} dispositions of ${d.dispositions.toLocaleString("en")}`;
+      return [
+        ...(await benchInboxSql(
+          regency.file,
+          [
+            { name: "Inbox (masuk), page 1", filter: { page: 1 } },
+            { name: "Inbox (masuk), search q=anggaran", filter: { q: "anggaran", page: 1 } },
+            { name: "Inbox (masuk), search without a match (reads every inbox row)", filter: { q: "tidak-ada-yang-cocok", page: 1 } },
+          ],
+          runs,
+          inboxScale,
+        )),
+        ...(await benchDispositionsSql(regency.file, {
+          lists: [
+            { name: "Disposition inbox, page 1", filter: { page: 1 } },
+            { name: "Disposition inbox, page 50", filter: { page: 50 } },
+            { name: "Disposition inbox, search without a match (reads every row of his list)", filter: { q: "tidak-ada-yang-cocok", page: 1 } },
+          ],
+          treeLetterId: d.bigLetterId,
+          treeName: `Letter with a ${d.bigTreeVisible}-node disposition tree`,
+          runs,
+          scale,
+        })),
+        ...(await benchSearchSql(regency.file, runs)),
+      ];
+    });
+    rows.push(...sqlRows);
 
-  const at = new Date().toISOString();
-  const outDir = path.join(process.cwd(), "bench", "results");
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, "latest.md"), `# Kawan benchmark (${at})\n\n${table}\n`);
-  fs.writeFileSync(
-    path.join(outDir, "latest.json"),
-    JSON.stringify({ at, quick, machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version }, peakRssBytes: signing.peakRssBytes, inbox: inbox.data, staleBuildFiles: inbox.staleBuildFiles, dispositions: { ...d, httpSkipped: dispositions.httpSkipped, httpStaleFiles: dispositions.httpStaleFiles }, checkinRush: rush.data, recap: recap.data, rows }, null, 2),
-  );
-  console.log(`\n${table}`);
+    const met = targets(rows);
+    const cpus = os.cpus();
+    const cell = (n: number | undefined) => (n === undefined ? "–" : ms(n));
+    const table = [
+      "| measurement | runs | per s | p50 ms | p95 ms | p99 ms | errors | notes |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...rows.map((r) =>
+        r.stats
+          ? `| ${r.name} | ${r.stats.runs} | ${r.perSecond === undefined ? "–" : r.perSecond.toFixed(0)} | ${cell(r.stats.median)} | ${cell(r.stats.p95)} | ${cell(r.stats.p99)} | ${r.errors ?? "–"} | ${r.note} |`
+          : `| ${r.name} | – | – | – | – | – | – | ${r.note} |`,
+      ),
+    ];
+    const s = regency.size;
+    const report = [
+      "## Targets (2-core machine)",
+      "",
+      "| target | measured | met |",
+      "| --- | --- | --- |",
+      ...met.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? "yes" : "**no**"} |`),
+      "",
+      "## Measurements",
+      "",
+      ...table,
+      "",
+      "HTTP rows: p50/p95/p99 from requests one at a time (the server's answer alone, to the last byte); per s with 8 requests in flight; the rush with 32.",
+      "",
+      "## The regency",
+      "",
+      `${s.employees.toLocaleString("en")} employees in ${s.units} units, ${s.documents.toLocaleString("en")} documents, ${s.letters.toLocaleString("en")} letters with ${s.dispositions.toLocaleString("en")} dispositions, ${s.attendanceDays} days of attendance; ` +
+        `database ${mib(regency.databaseBytes)}, generated in ${(regency.totalMs / 1000).toFixed(0)} s:`,
+      "",
+      ...regency.steps.map((st) => `- ${st.name}: ${st.rows}, ${(st.ms / 1000).toFixed(1)} s`),
+      "",
+      `Server peak resident memory (the whole \`next start\` process group, sampled every 250 ms over the HTTP rows and the rush): ${mib(http.peakServerRssBytes)}. ` +
+        `Peak resident memory of the bench process while signing: ${mib(signing.peakRssBytes)}.`,
+      ...(staleFiles.length ? [`Warning: the HTTP rows ran on a .next build older than ${staleFiles.length} source file(s).`] : []),
+      `Machine: ${cpus.length} x ${cpus[0]?.model ?? "cpu"}, Node ${process.version}${quick ? ", --quick" : ""}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    ].join("\n");
+
+    const at = new Date().toISOString();
+    const outDir = path.join(process.cwd(), "bench", "results");
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, "latest.md"), `# Kawan benchmark (${at})\n\n${report}\n`);
+    fs.writeFileSync(
+      path.join(outDir, "latest.json"),
+      JSON.stringify(
+        {
+          at,
+          quick,
+          machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version },
+          targets: met,
+          regency: { size: regency.size, steps: regency.steps, totalMs: regency.totalMs, databaseBytes: regency.databaseBytes },
+          peakServerRssBytes: http.peakServerRssBytes,
+          peakSigningRssBytes: signing.peakRssBytes,
+          checkinRush: http.rush,
+          recap: recap.data,
+          staleBuildFiles: staleFiles,
+          rows,
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(`\n${report}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error) => {

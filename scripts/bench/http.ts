@@ -3,7 +3,7 @@
  * credentials sign-in with a minimal cookie jar, and a timed page request that fails unless the page is the
  * one expected (status 200 and a data-testid marker).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { DEMO_PASSWORD } from "./seeded-db";
@@ -50,6 +50,26 @@ export class Server {
     process.once("exit", this.exitHook);
     process.once("SIGINT", this.signalHook);
     process.once("SIGTERM", this.signalHook);
+  }
+
+  /** Resident memory of the server's whole process group, in bytes (Linux ps). */
+  rssBytes(): number {
+    if (this.child.pid === undefined) return 0;
+    const out = spawnSync("ps", ["-o", "rss=", "-g", String(this.child.pid)], { encoding: "utf8" }).stdout ?? "";
+    return out.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) * 1024;
+  }
+
+  /** Samples rssBytes() every `everyMs` until stopped; `peak` is the most the server held. */
+  rssSampler(everyMs = 250) {
+    let peak = this.rssBytes();
+    const timer = setInterval(() => (peak = Math.max(peak, this.rssBytes())), everyMs);
+    timer.unref();
+    return {
+      get peak() {
+        return peak;
+      },
+      stop: () => clearInterval(timer),
+    };
   }
 
   get base() {

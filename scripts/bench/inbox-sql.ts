@@ -1,5 +1,5 @@
 /**
- * The inbox page's database work alone, in-process on the same database as inbox-http.ts: the queries the
+ * The inbox page's database work alone, in-process on the regency database (regency-http.ts measures the page): the queries the
  * page runs per request (the session's actor, the list counts, the list page, the document types, the
  * agency), without Next.js. Beside the HTTP times it tells whether a slow page is SQL or rendering.
  * Includes a search that matches nothing, the worst case of the LIKE filter: every inbox row is read.

@@ -4,6 +4,7 @@
  * of people in over HTTP would measure scrypt (50 ms each by design), not what the benchmark or test is about.
  */
 import { randomBytes } from "node:crypto";
+import BetterSqlite from "better-sqlite3";
 import type Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { AUTH_SECRET } from "./http";
@@ -34,4 +35,21 @@ export async function signInEmployee(db: Database.Database, employeeId: number, 
     now + TWELVE_HOURS,
   );
   return sessionCookie(sessionId);
+}
+
+/** Signs many employees in at once (one transaction): the check-in rush's crowd. */
+export async function signInMany(file: string, employeeIds: number[], now = Date.now()): Promise<{ employeeId: number; sessionId: string; cookie: string }[]> {
+  const db = new BetterSqlite(file);
+  db.pragma("busy_timeout = 5000");
+  const assignment = db.prepare("select id from assignments where employee_id = ? and end_date is null order by case kind when 'definitif' then 0 else 1 end, id limit 1");
+  const insert = db.prepare("insert into user_sessions (id, employee_id, acting_assignment_id, ip, user_agent, created_at, expires_at) values (?, ?, ?, '127.0.0.1', 'bench', ?, ?)");
+  const sessions = db.transaction(() =>
+    employeeIds.map((employeeId) => {
+      const sessionId = newSessionId();
+      insert.run(sessionId, employeeId, (assignment.get(employeeId) as { id: number } | undefined)?.id ?? null, now, now + TWELVE_HOURS);
+      return { employeeId, sessionId };
+    }),
+  )();
+  db.close();
+  return Promise.all(sessions.map(async (s) => ({ ...s, cookie: await sessionCookie(s.sessionId) })));
 }

@@ -8,7 +8,8 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { exportPkcs8, generateSigningKeyPair, issueCertificate, newSerialNumber } from "@/lib/signing/certificates";
 import { localSignatureProvider } from "@/lib/signing/signature-provider";
 import { signPdf } from "@/lib/signing/sign-pdf";
-import { ms, rssSampler, stats, time, type BenchRow } from "./stats";
+import { findSignatures } from "@/lib/signing/verify-pdf";
+import { check, ms, rssSampler, stats, time, type BenchRow } from "./stats";
 
 async function makePdf(pages: number): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -41,13 +42,13 @@ async function benchProvider() {
     notBefore: now,
     notAfter: new Date(now.getTime() + 365 * 86400_000),
   });
-  return localSignatureProvider(await exportPkcs8(signerKeys.privateKey), [signerDer, caDer]);
+  return { provider: localSignatureProvider(await exportPkcs8(signerKeys.privateKey), [signerDer, caDer]), rootDer: Buffer.from(caDer) };
 }
 
 export async function benchSigning(quick: boolean): Promise<{ rows: BenchRow[]; peakRssBytes: number }> {
   // Measured first in the run, so the peak is the signing pipeline's own and comparable with earlier results.
   const rss = rssSampler();
-  const provider = await benchProvider();
+  const { provider, rootDer } = await benchProvider();
   const sign = (pdf: Buffer) =>
     signPdf(pdf, {
       provider,
@@ -67,12 +68,18 @@ export async function benchSigning(quick: boolean): Promise<{ rows: BenchRow[]; 
   const bareHashAndSign = async (pdf: Buffer) => provider.signDigest(createHash("sha256").update(pdf).digest());
 
   const rows: BenchRow[] = [];
+  const verifyRows: BenchRow[] = [];
   for (const [name, pages, runs] of [
     ["Sign a 2-page letter", 2, quick ? 10 : 40],
     ["Sign a 200-page PDF", 200, quick ? 3 : 10],
   ] as const) {
     const pdf = await makePdf(pages);
     const pipeline = stats(await time(runs, () => sign(pdf)));
+    // Verifying what was just signed: every signature found by its /ByteRange, digest, CMS and chain to the root.
+    const signed = (await sign(pdf)).bytes;
+    const verdict = findSignatures(signed, rootDer);
+    check(verdict.length === 1 && verdict[0].digestMatches && verdict[0].signatureValid && verdict[0].issuedByRoot, `the signed ${pages}-page PDF does not verify`);
+    verifyRows.push({ group: "signing", name: `Verify a signed ${pages}-page PDF (findSignatures)`, stats: stats(await time(runs, () => findSignatures(signed, rootDer))), note: "digest over the byte range, CMS signature, chain to the root" });
     const baseline = stats(await time(runs, () => bareHashAndSign(pdf)));
     rows.push({
       group: "signing",
@@ -83,5 +90,5 @@ export async function benchSigning(quick: boolean): Promise<{ rows: BenchRow[]; 
     });
   }
   rss.stop();
-  return { rows, peakRssBytes: rss.peak };
+  return { rows: [...rows, ...verifyRows], peakRssBytes: rss.peak };
 }

@@ -155,7 +155,7 @@ export default async function DocumentListsPage({ searchParams }: { searchParams
       </details>
 
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700" data-testid="list-empty">
           {filtered ? t("naskah.emptyFiltered") : t(`naskah.empty.${list}`)}
         </p>
       ) : (

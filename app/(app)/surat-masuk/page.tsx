@@ -136,7 +136,7 @@ export default async function IncomingLettersPage({ searchParams }: { searchPara
       </form>
 
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700" data-testid="list-empty">
           {filtered ? t("incoming.emptyFiltered") : t(`incoming.empty.${list}`)}
         </p>
       ) : (
