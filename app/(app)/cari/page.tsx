@@ -88,7 +88,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {!result ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{t("cari.start")}</p>
       ) : result.hits.length === 0 ? (
-        <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+        <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="search-empty">
           {t("cari.noResults", { q: result.query || q.trim() })}
         </p>
       ) : (
@@ -98,7 +98,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               {t("cari.newestFirst")}
             </p>
           )}
-          <ol aria-label={t("cari.resultsLabel")} className="space-y-3">
+          <ol aria-label={t("cari.resultsLabel")} className="space-y-3" data-testid="search-results">
             {result.hits.map((hit) => (
               <li key={`${hit.kind}-${hit.id}`}>
                 <HitCard hit={hit} t={t} locale={actor.locale} />
