@@ -151,7 +151,7 @@ async function main() {
       "",
       ...regency.steps.map((st) => `- ${st.name}: ${st.rows}, ${(st.ms / 1000).toFixed(1)} s`),
       "",
-      `Server peak resident memory (the whole \`next start\` process group, sampled every 250 ms over the HTTP rows and the rush): ${mib(http.peakServerRssBytes)}. ` +
+      `Server peak resident memory (\`next start\` and its children: the kernel high-water mark over the HTTP rows and the rush): ${mib(http.peakServerRssBytes)}. ` +
         `Peak resident memory of the bench process while signing: ${mib(signing.peakRssBytes)}.`,
       ...(staleFiles.length ? [`Warning: the HTTP rows ran on a .next build older than ${staleFiles.length} source file(s).`] : []),
       `Machine: ${cpus.length} x ${cpus[0]?.model ?? "cpu"}, Node ${process.version}${quick ? ", --quick" : ""}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,

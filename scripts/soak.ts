@@ -77,7 +77,7 @@ async function main() {
         const res = await fetch(`${base}/api/presensi`, {
           method: "POST",
           headers: { "content-type": "application/json", origin: base, cookie: person.cookie },
-          body: JSON.stringify({ kind: Math.floor(n / crowd.length) % 2 === 0 ? "in" : "out", ...OFFICE, accuracy: 10, clientTime: Date.now(), requestKey: `soak-${n}` }),
+          body: JSON.stringify({ kind: Math.floor(n / crowd.length) % 2 === 0 ? "in" : "out", ...OFFICE, accuracy: 10, clientTime: Date.now(), requestKey: `soak-${String(n).padStart(8, "0")}` }),
         });
         const text = await res.text();
         return res.status === 200 ? null : `${res.status} ${text.slice(0, 200)}`;
@@ -135,7 +135,7 @@ async function main() {
     const started = Date.now();
     const end = started + MINUTES * 60_000;
     const inFlight = new Set<Promise<void>>();
-    const memoryTimer = setInterval(() => memory.push({ at: Date.now() - started, rss: s.rssBytes() }), 1_000);
+    const memoryTimer = setInterval(() => memory.push({ at: Date.now() - started, rss: s.rssBytes().current }), 1_000);
     let slot = 0;
     let nextAt = started;
     while (Date.now() < end) {
@@ -155,7 +155,9 @@ async function main() {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (slot % 1200 === 0) {
         const minute = Math.round((Date.now() - started) / 60_000);
-        console.log(`  minute ${minute}: ${samples.filter((x) => x.error).length} errors so far, server ${mib(s.rssBytes())}, ${inFlight.size} in flight`);
+        const failed = samples.filter((x) => x.error);
+        console.log(`  minute ${minute}: ${failed.length} errors so far, server ${mib(s.rssBytes().current)}, ${inFlight.size} in flight`);
+        for (const kind of new Set(failed.map((x) => x.kind))) console.log(`    ${kind}: ${failed.find((x) => x.kind === kind)?.error}`);
       }
     }
     await Promise.all(inFlight);
