@@ -41,7 +41,9 @@ export function visibleLetterCondition(db: DbOrTx, actor: Actor): SQL {
         or(inArray(incomingLetters.securityClass, ["B", "T"]), eq(incomingLetters.registeredByEmployeeId, actor.employeeId)),
       ) as SQL)
     : none;
-  return and(eq(incomingLetters.agencyId, actor.agencyId), or(addressed, reached, clerk)) as SQL;
+  // The clerk's test first: it reads only the letter's own row, and SQLite stops at the first true operand, so the
+  // register list (every letter of the book) skips the two subqueries per row.
+  return and(eq(incomingLetters.agencyId, actor.agencyId), or(clerk, addressed, reached)) as SQL;
 }
 
 export function visibleLetter(ctx: Pick<Ctx, "db" | "actor">, letterId: number, tx: DbOrTx = ctx.db): IncomingLetter {
