@@ -12,4 +12,7 @@ export async function register() {
   // Attendance days close at night: whoever never checked in becomes TK, a missing check-out PSW4.
   const { startAttendanceDayClosing } = await import("./lib/attendance/close-days");
   startAttendanceDayClosing(getDb());
+  // E-mail (only when SMTP_URL is set): queued mails are sent every minute, daily digests at each person's hour.
+  (await import("./lib/notifications/email/send-sweep")).startEmailSendSweep(getDb());
+  (await import("./lib/notifications/email/digest")).startEmailDigest(getDb());
 }

@@ -1,4 +1,5 @@
-import { sqliteTable, integer, text, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { sqliteTable, integer, text, index, primaryKey, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { employees } from "./org";
 
 // In-app notifications, one row per person. Written by lib/notifications, which decides who is told (the
@@ -31,6 +32,57 @@ export const notificationSettings = sqliteTable(
     employeeId: integer("employee_id").notNull().references(() => employees.id),
     kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
     inApp: integer("in_app", { mode: "boolean" }).notNull().default(true),
+    /** Also by e-mail (when e-mail is configured and switched on in emailPreferences); needs inApp. */
+    email: integer("email", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.kind] })],
+);
+
+/**
+ * A person's e-mail switch; no row means the default: on, one mail per notification, digest at 16.00 local.
+ * lastDigestDate is the agency-local date of the last digest: set in the transaction that queues it, so a second
+ * sweep the same day (or a second server process) finds it taken.
+ */
+export const emailPreferences = sqliteTable("email_preferences", {
+  employeeId: integer("employee_id").primaryKey().references(() => employees.id),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  digest: integer("digest", { mode: "boolean" }).notNull().default(false),
+  digestHour: integer("digest_hour").notNull().default(16),
+  lastDigestDate: text("last_digest_date"),
+});
+
+export const EMAIL_STATES = ["queued", "sent", "failed"] as const;
+export type EmailState = (typeof EMAIL_STATES)[number];
+
+/**
+ * Mails to send, written inside the notifying transaction (lib/notifications/email/channel.ts) or by the digest,
+ * sent after commit by the send sweep. claimToken and claimedUntil are a lease: a sweep takes rows in a
+ * transaction before it sends them, so two overlapping sweeps never send the same row; a lease that ran out (the
+ * process died mid-send) makes the row available again.
+ */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The notification it announces; null for a digest. */
+    notificationId: integer("notification_id").references(() => notifications.id),
+    employeeId: integer("employee_id").notNull().references(() => employees.id),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    state: text("state", { enum: EMAIL_STATES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    claimToken: text("claim_token"),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("email_outbox_due").on(t.state, t.nextAttemptAt),
+    index("email_outbox_employee").on(t.employeeId, t.createdAt),
+    uniqueIndex("email_outbox_notification").on(t.notificationId).where(sql`${t.notificationId} is not null`),
+  ],
 );

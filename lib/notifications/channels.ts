@@ -1,6 +1,7 @@
 import "server-only";
 import type { notifications } from "@/db/schema";
 import type { Tx } from "@/lib/context";
+import { emailChannel } from "./email/channel";
 
 // Where a notification goes besides the in-app list. The in-app channel is the notifications table itself:
 // notifyEmployees writes the row, and that row is what every further channel delivers. A new channel (web
@@ -18,9 +19,10 @@ export interface NotificationChannel {
   deliver(tx: Tx, notification: NotificationRow): void;
 }
 
-/** Further channels, in delivery order. Empty today: in-app is the row itself. */
+/** Further channels, in delivery order; in-app is the row itself. */
 const CHANNELS: readonly NotificationChannel[] = [
   // webPushChannel,
+  emailChannel,
 ];
 
 export function notificationChannels(): readonly NotificationChannel[] {

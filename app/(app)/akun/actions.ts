@@ -7,6 +7,7 @@ import { setOwnLocale, switchActingAssignment } from "@/lib/auth/account";
 import { signOut as endAuthSession } from "@/lib/auth/nextauth";
 import { currentActor, requestContext } from "@/lib/auth/require-actor";
 import { signOut as recordSignOut } from "@/lib/auth/sign-in";
+import { saveEmailPreferences } from "@/lib/notifications/email/preferences";
 import { saveNotificationSettings } from "@/lib/notifications/settings";
 import { checkbox, idField } from "@/lib/validation";
 
@@ -30,6 +31,27 @@ const notificationSettingsSchema = z.object(
 export const saveNotificationSettingsAction = defineAction(notificationSettingsSchema, (ctx, input) => saveNotificationSettings(ctx, input), {
   success: "notifications.settings.saved",
 });
+
+// The e-mail form: the main switch, the digest with its hour (a select, so always present: a form without it is
+// not this form) and one checkbox per kind, named email_<kind> beside the in-app form's <kind>.
+const emailPreferencesSchema = z.object({
+  enabled: checkbox,
+  digest: checkbox,
+  digestHour: z.coerce.number("validation.invalid").int("validation.invalid").min(0, "validation.invalid").max(23, "validation.invalid"),
+  ...(Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [`email_${kind}`, checkbox])) as Record<`email_${NotificationKind}`, typeof checkbox>),
+});
+
+export const saveEmailPreferencesAction = defineAction(
+  emailPreferencesSchema,
+  (ctx, input) =>
+    saveEmailPreferences(ctx, {
+      enabled: input.enabled,
+      digest: input.digest,
+      digestHour: input.digestHour,
+      kinds: Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, input[`email_${kind}`]])),
+    }),
+  { success: "notifications.email.settings.saved" },
+);
 
 export async function signOutAction(): Promise<void> {
   const actor = await currentActor();

@@ -6,8 +6,9 @@ import { Card, LinkButton, PageHeader } from "@/components/ui/page";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
+import { emailPreferencesOf } from "@/lib/notifications/email/preferences";
 import { notificationSettingsOf } from "@/lib/notifications/settings";
-import { saveNotificationSettingsAction, setLocaleAction, signOutAction } from "./actions";
+import { saveEmailPreferencesAction, saveNotificationSettingsAction, setLocaleAction, signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Akun" };
 
@@ -15,6 +16,7 @@ export default async function AccountPage() {
   const actor = await requireActor();
   const t = translator(actor.locale);
   const notificationSettings = notificationSettingsOf({ db: getDb(), actor });
+  const email = emailPreferencesOf({ db: getDb(), actor });
   return (
     <div className="space-y-4">
       <PageHeader title={t("account.title")} />
@@ -38,6 +40,33 @@ export default async function AccountPage() {
             <legend className="text-sm font-medium text-slate-800">{t("notifications.settings.legend")}</legend>
             {notificationSettings.map((s) => (
               <CheckboxField key={s.kind} name={s.kind} label={t(`notifications.kinds.${s.kind}`)} defaultChecked={s.inApp} />
+            ))}
+          </fieldset>
+        </ActionForm>
+      </Card>
+      <Card title={t("notifications.email.settings.title")}>
+        <ActionForm action={saveEmailPreferencesAction} submitLabel={t("common.save")}>
+          <p className="text-sm text-slate-700">{t("notifications.email.settings.description")}</p>
+          {/* Why no mail arrives, in words: the server sends none, or there is no address to send to. */}
+          <p className="text-sm font-medium text-slate-800" data-testid="email-status">
+            {!email.configured
+              ? t("notifications.email.settings.notConfigured")
+              : email.address
+                ? t("notifications.email.settings.address", { email: email.address })
+                : t("notifications.email.settings.noAddress")}
+          </p>
+          <CheckboxField name="enabled" label={t("notifications.email.settings.enabled")} defaultChecked={email.enabled} />
+          <CheckboxField name="digest" label={t("notifications.email.settings.digest")} defaultChecked={email.digest} />
+          <SelectField
+            name="digestHour"
+            label={t("notifications.email.settings.digestHour")}
+            defaultValue={String(email.digestHour)}
+            options={Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: t("notifications.email.settings.hourOption", { hour: String(hour).padStart(2, "0") }) }))}
+          />
+          <fieldset data-testid="email-settings">
+            <legend className="text-sm font-medium text-slate-800">{t("notifications.email.settings.legend")}</legend>
+            {email.kinds.map((k) => (
+              <CheckboxField key={k.kind} name={`email_${k.kind}`} label={t(`notifications.kinds.${k.kind}`)} defaultChecked={k.email} />
             ))}
           </fieldset>
         </ActionForm>
