@@ -46,7 +46,10 @@ async function main() {
     db.prepare("delete from holidays where date = ?").run(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
     const instruction = (db.prepare("select label from disposition_instructions where active = 1 order by sort_order limit 1").get() as { label: string }).label;
     const notaDinas = (db.prepare("select id from document_types where code = 'ND'").get() as { id: number }).id;
-    const regentLetter = (db.prepare("select letter_id as id from incoming_letter_addressees where position_id = ? order by letter_id desc limit 1").get(regency.dispositions.regentPositionId) as { id: number }).id;
+    // The Bupati disposes a different recent letter each time (not one he closed without disposition), as a leader
+    // clearing his tray does; one letter disposed 600 times over (an earlier version of this run) grows a tree no
+    // office has, whose page the action's redirect renders each time.
+    const regentLetters = (db.prepare("select letter_id as id from incoming_letter_addressees where position_id = ? and state <> 'no_disposition' order by letter_id desc limit 1000").all(regency.dispositions.regentPositionId) as { id: number }[]).map((r) => r.id);
     db.close();
     const crowd = await signInMany(file, regency.staff.staffEmployeeIds.slice(0, 2_000));
     const drafters = await signInMany(file, regency.staff.heads.slice(0, 4).map((h) => h.employeeId));
@@ -95,8 +98,9 @@ async function main() {
     const dispose: Op = {
       kind: "disposition",
       run: async () => {
-        const reply = await callAction(base, regent, "disposeAction", `/surat-masuk/${regentLetter}`, {
-          letterId: String(regentLetter),
+        const letter = regentLetters[dispositions % regentLetters.length];
+        const reply = await callAction(base, regent, "disposeAction", `/surat-masuk/${letter}`, {
+          letterId: String(letter),
           toPositionIds: JSON.stringify([{ positionId: regency.dispositions.sekdaPositionId }]),
           instructions: instruction,
           note: `soak-${dispositions++}`,
