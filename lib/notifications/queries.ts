@@ -18,7 +18,8 @@ export type NotificationItem = {
   createdAt: Date;
 };
 
-function parseParams(json: string): Record<string, string | number> {
+/** A notification row's stored message parameters; anything malformed becomes none. */
+export function parseParams(json: string): Record<string, string | number> {
   try {
     const value: unknown = JSON.parse(json);
     if (typeof value !== "object" || value === null || Array.isArray(value)) return {};

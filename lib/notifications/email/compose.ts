@@ -17,16 +17,6 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", 
 /** Subjects are one line: a newline in a document's subject must not become a header of its own. */
 const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
 
-export function parseParams(json: string): Record<string, string | number> {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number"));
-  } catch {
-    return {};
-  }
-}
-
 const linkOf = (href: string) => `${mailBaseUrl()}${href}`;
 
 function lineOf(t: ReturnType<typeof translator>, item: MailItem): string {

@@ -3,7 +3,8 @@ import { and, asc, eq, gt, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
 import type { Db } from "@/db";
 import { agencies, emailOutbox, emailPreferences, employees, notifications, notificationSettings } from "@/db/schema";
 import { localDate, startOfLocalDay } from "@/lib/time";
-import { composeDigestMail, parseParams } from "./compose";
+import { parseParams } from "../queries";
+import { composeDigestMail } from "./compose";
 import { emailEnabled } from "./config";
 import { isSecretNotice } from "./secrecy";
 
