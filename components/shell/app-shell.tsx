@@ -7,6 +7,7 @@ import type { Translate } from "@/lib/i18n/catalog";
 import type { ActionState } from "@/lib/actions/action-state";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ActingSwitcher } from "./acting-switcher";
+import { SignOutForm } from "./sign-out-form";
 
 /** `phone: false`: only in the sidebar; the phone bar holds six at most at 360 px. */
 type NavItem = { href: string; label: string; icon: ReactNode; phone?: boolean };
@@ -33,7 +34,7 @@ export function AppShell({
   unreadNotifications: number;
   t: Translate;
   switchAction: (previous: ActionState, formData: FormData) => Promise<ActionState>;
-  signOutAction: () => Promise<void>;
+  signOutAction: (formData: FormData) => Promise<void>;
   children: ReactNode;
 }) {
   const nav: NavItem[] = [
@@ -104,12 +105,12 @@ export function AppShell({
             </li>
           ))}
         </ul>
-        <form action={signOutAction} className="p-3">
+        <SignOutForm action={signOutAction} className="p-3">
           <button type="submit" className="flex min-h-11 w-full items-center gap-3 rounded-lg px-3 text-slate-700 hover:bg-slate-100">
             <LogOut aria-hidden className="size-5" />
             {t("nav.signOut")}
           </button>
-        </form>
+        </SignOutForm>
       </nav>
 
       <main id="main" className="mx-auto max-w-5xl p-4 md:p-6">

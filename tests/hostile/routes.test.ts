@@ -24,7 +24,7 @@ const MIN_ROUTE_FILES = 17;
 const MIN_HANDLERS = 18;
 
 /** Public by design (the logo printed on letters, the root certificate, a completed signed file, Auth.js itself). */
-const PUBLIC = new Set(["/api/instansi/[id]/logo", "/api/tte/root-ca", "/api/verifikasi/[id]/berkas", "/api/auth/[...nextauth]"]);
+const PUBLIC = new Set(["/api/instansi/[id]/logo", "/api/tte/root-ca", "/api/verifikasi/[id]/berkas", "/api/auth/[...nextauth]", "/serwist/[path]"]);
 /** Search-as-you-type routes answer any text with a (possibly empty) list: 200 is right for a hostile query. */
 const SEARCH = new Set(["/naskah/cari-penerima", "/naskah/klasifikasi", "/tandatangan/cari-pegawai"]);
 
@@ -60,6 +60,7 @@ function idsFor(pattern: string, side: "same" | "other"): Record<string, string>
   if (pattern.startsWith("/api/instansi/")) return { id: String(a ? fx.agencyA : fx.agencyB) };
   if (pattern.startsWith("/api/verifikasi/")) return { id: "00112233445566778899aabbccddeeff" };
   if (pattern.startsWith("/api/auth/")) return { nextauth: "session" };
+  if (pattern.startsWith("/serwist/")) return { path: "sw.js" };
   return {};
 }
 
