@@ -15,4 +15,8 @@ export async function register() {
   // E-mail (only when SMTP_URL is set): queued mails are sent every minute, daily digests at each person's hour.
   (await import("./lib/notifications/email/send-sweep")).startEmailSendSweep(getDb());
   (await import("./lib/notifications/email/digest")).startEmailDigest(getDb());
+  // Web push: sent at once after each notification commits; this sweep retries failures every minute. The VAPID
+  // keys are made now if missing, so the first opt-in finds them.
+  (await import("./lib/notifications/push/vapid")).vapidKeys();
+  (await import("./lib/notifications/push/send-sweep")).startPushSendSweep(getDb());
 }

@@ -25,6 +25,7 @@ function dataDir(prefix: string) {
   db.insert(files).values({ sha256: sha256(pdf), mediaType: "application/pdf", size: pdf.length, data: pdf, createdAt: new Date() }).run();
   fs.writeFileSync(path.join(dir, "auth-secret"), randomBytes(48).toString("base64url"), { mode: 0o600 });
   fs.writeFileSync(path.join(dir, "server-key"), randomBytes(32).toString("base64"), { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, "vapid-keys.json"), JSON.stringify({ publicKey: randomBytes(65).toString("base64url"), privateKey: randomBytes(32).toString("base64url") }), { mode: 0o600 });
   return { dir, file, db };
 }
 
@@ -119,7 +120,7 @@ describe("npm run backup / npm run restore", () => {
     expect(fs.readdirSync(backupDir)).toEqual([path.basename(folder)]);
     const onDisk = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST_FILE), "utf8")) as BackupManifest;
     expect(onDisk).toEqual(manifest);
-    expect(manifest.entries.map((e) => e.name).sort()).toEqual(["auth-secret", "kawan.db", "server-key"]);
+    expect(manifest.entries.map((e) => e.name).sort()).toEqual(["auth-secret", "kawan.db", "server-key", "vapid-keys.json"]);
     for (const entry of manifest.entries) {
       expect(sha256File(path.join(folder, entry.name))).toBe(entry.sha256);
       expect(fs.statSync(path.join(folder, entry.name)).size).toBe(entry.bytes);
@@ -131,12 +132,12 @@ describe("npm run backup / npm run restore", () => {
     expect(manifest.uploadedFiles.note).toMatch(/files table/);
     expect(manifest.source.database).toBe(source.file);
     // A self-contained file: no -wal or -shm beside the copy.
-    expect(fs.readdirSync(folder).sort()).toEqual(["auth-secret", "kawan.db", "manifest.json", "server-key"]);
+    expect(fs.readdirSync(folder).sort()).toEqual(["auth-secret", "kawan.db", "manifest.json", "server-key", "vapid-keys.json"]);
 
     const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kawan-restore-")), "data", "kawan.db");
     const result = restoreBackup({ backupDir: folder, databaseFile: target });
     expect(result.replaced).toBe(false);
-    for (const secret of ["auth-secret", "server-key"]) {
+    for (const secret of ["auth-secret", "server-key", "vapid-keys.json"]) {
       const restored = path.join(path.dirname(target), secret);
       expect(fs.readFileSync(restored)).toEqual(fs.readFileSync(path.join(source.dir, secret)));
       expect(fs.statSync(restored).mode & 0o777).toBe(0o600);
@@ -234,7 +235,7 @@ describe("npm run backup / npm run restore", () => {
     fs.renameSync(key, apart);
     const elsewhere = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kawan-restore-")), "kawan.db");
     const withoutKey = restoreBackup({ backupDir: folder, databaseFile: elsewhere });
-    expect(withoutKey.secretsRestored).toEqual([path.join(path.dirname(elsewhere), "auth-secret")]);
+    expect(withoutKey.secretsRestored).toEqual([path.join(path.dirname(elsewhere), "auth-secret"), path.join(path.dirname(elsewhere), "vapid-keys.json")]);
     expect(withoutKey.secretsToSupply).toEqual([
       { name: "server-key", path: path.join(path.dirname(elsewhere), "server-key"), sha256: sha256(keyBytes) },
     ]);
@@ -247,7 +248,7 @@ describe("npm run backup / npm run restore", () => {
     expect(result.removedStale).toEqual([`${target}-wal`]);
     expect(result.secretsToSupply).toEqual([]);
     expect(sha256File(target)).toBe(manifest.entries.find((e) => e.kind === "database")!.sha256);
-    expect(fs.readdirSync(targetDir).sort()).toEqual(["auth-secret", "kawan.db", "server-key"]);
+    expect(fs.readdirSync(targetDir).sort()).toEqual(["auth-secret", "kawan.db", "server-key", "vapid-keys.json"]);
     const db = openDatabase(target).$client;
     try {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");

@@ -86,3 +86,63 @@ export const emailOutbox = sqliteTable(
     uniqueIndex("email_outbox_notification").on(t.notificationId).where(sql`${t.notificationId} is not null`),
   ],
 );
+
+/**
+ * One browser on one device that opted in to web push (lib/notifications/push/subscriptions.ts). The endpoint is the
+ * push service's URL for that browser, unique: a shared phone that changes hands moves its row to the new person.
+ * p256dh and auth are the browser's public key and secret for encrypting payloads (RFC 8291), base64url.
+ */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    employeeId: integer("employee_id").notNull().references(() => employees.id),
+    endpoint: text("endpoint").notNull(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    /** A short label of the browser and system ("Chrome, Android"), so the person can tell their devices apart. */
+    userAgent: text("user_agent").notNull().default(""),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSuccessAt: integer("last_success_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("push_subscriptions_endpoint").on(t.endpoint), index("push_subscriptions_employee").on(t.employeeId, t.createdAt)],
+);
+
+export const PUSH_STATES = ["queued", "sent", "failed"] as const;
+export type PushState = (typeof PUSH_STATES)[number];
+
+/**
+ * Pushes to send, one per notification and subscription, written inside the notifying transaction
+ * (lib/notifications/push/channel.ts) and sent after commit by the push sweep, with the same lease as email_outbox.
+ * The payload is composed when queued (the reader's language, Rahasia rule applied). A subscription that is removed
+ * (turned off, expired, or moved to another person's account) takes its rows with it: nothing queued for one person
+ * reaches the next holder of a shared phone.
+ */
+export const pushOutbox = sqliteTable(
+  "push_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    notificationId: integer("notification_id")
+      .notNull()
+      .references(() => notifications.id),
+    subscriptionId: integer("subscription_id")
+      .notNull()
+      .references(() => pushSubscriptions.id, { onDelete: "cascade" }),
+    /** JSON {title, body, url, tag}, encrypted for the subscription only when sent. */
+    payload: text("payload").notNull(),
+    urgency: text("urgency", { enum: ["normal", "high"] }).notNull().default("normal"),
+    state: text("state", { enum: PUSH_STATES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    claimToken: text("claim_token"),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("push_outbox_due").on(t.state, t.nextAttemptAt),
+    index("push_outbox_subscription").on(t.subscriptionId),
+    uniqueIndex("push_outbox_notification_subscription").on(t.notificationId, t.subscriptionId),
+  ],
+);

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** The secret files kept beside the database that the database cannot be used without. */
-export const SECRET_FILES = ["auth-secret", "server-key"] as const;
+// vapid-keys.json: the web push key pair; without it every device would have to turn push on again.
+export const SECRET_FILES = ["auth-secret", "server-key", "vapid-keys.json"] as const;
 
 export const MANIFEST_FILE = "manifest.json";
 export const MANIFEST_FORMAT = "kawan-backup/1";

@@ -2,6 +2,7 @@ import "server-only";
 import type { notifications } from "@/db/schema";
 import type { Tx } from "@/lib/context";
 import { emailChannel } from "./email/channel";
+import { pushChannel } from "./push/channel";
 
 // Where a notification goes besides the in-app list. The in-app channel is the notifications table itself:
 // notifyEmployees writes the row, and that row is what every further channel delivers. A new channel (web
@@ -21,7 +22,7 @@ export interface NotificationChannel {
 
 /** Further channels, in delivery order; in-app is the row itself. */
 const CHANNELS: readonly NotificationChannel[] = [
-  // webPushChannel,
+  pushChannel,
   emailChannel,
 ];
 

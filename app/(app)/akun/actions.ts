@@ -8,6 +8,15 @@ import { signOut as endAuthSession } from "@/lib/auth/nextauth";
 import { currentActor, requestContext } from "@/lib/auth/require-actor";
 import { signOut as recordSignOut } from "@/lib/auth/sign-in";
 import { saveEmailPreferences } from "@/lib/notifications/email/preferences";
+import {
+  forgetDeviceAtSignOut,
+  pushEndpointForm,
+  pushSubscriptionForm,
+  pushSubscriptionIdForm,
+  removeDevice,
+  subscribe,
+  unsubscribe,
+} from "@/lib/notifications/push/subscriptions";
 import { saveNotificationSettings } from "@/lib/notifications/settings";
 import { checkbox, idField } from "@/lib/validation";
 
@@ -53,8 +62,35 @@ export const saveEmailPreferencesAction = defineAction(
   { success: "notifications.email.settings.saved" },
 );
 
-export async function signOutAction(): Promise<void> {
+// Web push on this device: the browser's subscription (PushSubscription.toJSON(), flattened) is stored for the
+// signed-in employee only; turning it off names the endpoint, removing a listed device names its id.
+export const savePushSubscriptionAction = defineAction(
+  pushSubscriptionForm,
+  (ctx, input) => subscribe(ctx, { endpoint: input.endpoint, keys: { p256dh: input.p256dh, auth: input.auth }, userAgent: input.userAgent }),
+  { success: "notifications.push.saved" },
+);
+
+export const removePushSubscriptionAction = defineAction(pushEndpointForm, (ctx, input) => unsubscribe(ctx, input.endpoint), {
+  success: "notifications.push.removed",
+});
+
+export const removePushDeviceAction = defineAction(pushSubscriptionIdForm, (ctx, input) => removeDevice(ctx, input.subscriptionId), {
+  success: "notifications.push.deviceRemoved",
+});
+
+/**
+ * Ends the session. The form may carry `pushEndpoint`, this browser's push subscription (the client fills it in):
+ * it is removed first, so the next person on a shared phone does not receive this one's notifications.
+ */
+export async function signOutAction(first?: unknown, second?: unknown): Promise<void> {
+  // A plain <form action> passes the form first; useActionState passes the previous state, then the form.
+  const form = [first, second].find((a): a is FormData => a instanceof FormData);
   const actor = await currentActor();
-  if (actor) recordSignOut(await requestContext(actor));
+  if (actor) {
+    const ctx = await requestContext(actor);
+    const endpoint = form?.get("pushEndpoint");
+    if (typeof endpoint === "string" && endpoint !== "") forgetDeviceAtSignOut(ctx, endpoint);
+    recordSignOut(ctx);
+  }
   await endAuthSession({ redirectTo: "/masuk" });
 }

@@ -1,22 +1,49 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { PushOptIn, type PushOptInTexts } from "@/components/notifications/push-opt-in";
 import { ActionForm } from "@/components/ui/action-form";
 import { CheckboxField, SelectField } from "@/components/ui/fields";
 import { Card, LinkButton, PageHeader } from "@/components/ui/page";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require-actor";
+import { agencyTimeZoneOf } from "@/lib/attendance/recap/scope";
 import { translator } from "@/lib/i18n/catalog";
+import { formatDateTime } from "@/lib/i18n/format";
 import { emailPreferencesOf } from "@/lib/notifications/email/preferences";
+import { listForActor } from "@/lib/notifications/push/subscriptions";
+import { publicKey } from "@/lib/notifications/push/vapid";
 import { notificationSettingsOf } from "@/lib/notifications/settings";
-import { saveEmailPreferencesAction, saveNotificationSettingsAction, setLocaleAction, signOutAction } from "./actions";
+import { SignOutForm } from "@/components/shell/sign-out-form";
+import {
+  removePushDeviceAction,
+  removePushSubscriptionAction,
+  saveEmailPreferencesAction,
+  saveNotificationSettingsAction,
+  savePushSubscriptionAction,
+  setLocaleAction,
+  signOutAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Akun" };
+
+const PUSH_TEXT_KEYS: (keyof PushOptInTexts)[] = [
+  "title", "description", "stateUnsupported", "stateBlocked", "stateOff", "stateOn", "stateChecking", "enable", "disable", "working", "failed",
+  "devicesTitle", "thisDevice", "removeDevice", "removeDeviceLabel",
+];
 
 export default async function AccountPage() {
   const actor = await requireActor();
   const t = translator(actor.locale);
   const notificationSettings = notificationSettingsOf({ db: getDb(), actor });
   const email = emailPreferencesOf({ db: getDb(), actor });
+  const timeZone = agencyTimeZoneOf(getDb(), actor.agencyId);
+  const pushDevices = listForActor({ db: getDb(), actor }).map((d) => ({
+    id: d.id,
+    label: d.label || t("notifications.push.unknownDevice"),
+    endpointHash: d.endpointHash,
+    since: t("notifications.push.deviceSince", { date: formatDateTime(d.createdAt, actor.locale, timeZone) }),
+  }));
+  const pushTexts = Object.fromEntries(PUSH_TEXT_KEYS.map((key) => [key, t(`notifications.push.${key}`)])) as PushOptInTexts;
   return (
     <div className="space-y-4">
       <PageHeader title={t("account.title")} />
@@ -44,6 +71,14 @@ export default async function AccountPage() {
           </fieldset>
         </ActionForm>
       </Card>
+      <PushOptIn
+        publicKey={publicKey()}
+        devices={pushDevices}
+        texts={pushTexts}
+        saveAction={savePushSubscriptionAction}
+        removeAction={removePushSubscriptionAction}
+        removeDeviceAction={removePushDeviceAction}
+      />
       <Card title={t("notifications.email.settings.title")}>
         <ActionForm action={saveEmailPreferencesAction} submitLabel={t("common.save")}>
           <p className="text-sm text-slate-700">{t("notifications.email.settings.description")}</p>
@@ -84,11 +119,11 @@ export default async function AccountPage() {
           </LinkButton>
         </Card>
       )}
-      <form action={signOutAction} className="md:hidden">
+      <SignOutForm action={signOutAction} className="md:hidden">
         <button type="submit" className="min-h-11 w-full rounded-lg border border-slate-300 bg-white font-semibold text-slate-800">
           {t("nav.signOut")}
         </button>
-      </form>
+      </SignOutForm>
     </div>
   );
 }

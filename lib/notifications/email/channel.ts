@@ -6,7 +6,7 @@ import { parseParams } from "../queries";
 import { composeNotificationMail } from "./compose";
 import { emailEnabled } from "./config";
 import { mailRecipient } from "./preferences";
-import { isSecretNotice } from "./secrecy";
+import { isSecretNotice } from "../secrecy";
 
 // The e-mail channel: inside the notifying transaction it only writes an outbox row (lib/notifications/channels.ts),
 // so a change that rolls back mails nobody; send-sweep.ts sends after commit. Someone who chose the daily digest

@@ -19,10 +19,13 @@ const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
 
 const linkOf = (href: string) => `${mailBaseUrl()}${href}`;
 
-function lineOf(t: ReturnType<typeof translator>, item: MailItem): string {
+/** The one line that says what happened, in the reader's language; also the body of a web push (push/compose.ts). */
+export function noticeLine(t: ReturnType<typeof translator>, item: Pick<MailItem, "messageKey" | "params" | "secret">): string {
   // A secret item never renders its message: its parameters may hold the subject.
   return item.secret ? t("notifications.email.secretMessage") : t(item.messageKey, item.params);
 }
+
+const lineOf = noticeLine;
 
 function wrap(t: ReturnType<typeof translator>, reader: MailReader, textBody: string[], htmlBody: string): { text: string; html: string } {
   const settings = linkOf("/akun");

@@ -6,7 +6,7 @@ import { localDate, startOfLocalDay } from "@/lib/time";
 import { parseParams } from "../queries";
 import { composeDigestMail } from "./compose";
 import { emailEnabled } from "./config";
-import { isSecretNotice } from "./secrecy";
+import { isSecretNotice } from "../secrecy";
 
 // The daily digest: for whoever chose it, once a day at their hour (agency-local), one mail listing their unread
 // notifications of the last 24 hours. The day is taken by setting last_digest_date in the same transaction that

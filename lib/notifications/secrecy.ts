@@ -3,10 +3,12 @@ import { eq } from "drizzle-orm";
 import { incomingLetters, officialDocuments } from "@/db/schema";
 import type { DbOrTx } from "@/lib/context";
 
-// A mail leaves the system for good: it sits in mail servers and phones Kawan cannot reach and is not taken back
-// when a Plh's term ends. So for a Rahasia or Sangat Rahasia document or letter a mail says only that one waits.
+// A mail or a push leaves the system for good: it sits in mail servers, push services and phones Kawan cannot reach
+// and is not taken back when a Plh's term ends. So for a Rahasia or Sangat Rahasia document or letter a mail or a
+// push says only that one waits.
 // Decided here from the object the link opens, not from what the notifying code chose to put in the message:
 // a notification about a secret letter that carries its subject (an in-app message may) still goes out blank.
+// Shared by the e-mail and the web push channels.
 
 const SECRET = new Set(["R", "SR"]);
 
