@@ -30,8 +30,9 @@ export default defineConfig({
   projects: [
     { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, browserName: "chromium", launchOptions } },
     // The naskah and surat masuk paths are phone journeys by fixed demo people (one enrols for TTE): they run once, on the
-    // phone; so does the durability test, which drives its own server, and the installable-app and push tests (phone features; push drives its own server).
-    { name: "desktop", testIgnore: /(naskah|surat-masuk|presensi)-flow|durability|pwa|push/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+    // phone; so does the durability test, which drives its own server, the installable-app and push tests (phone features; push drives its own server) and the
+    // 360 px usability pass.
+    { name: "desktop", testIgnore: /(naskah|surat-masuk|presensi)-flow|durability|pwa|push|phone-usability/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
   ],
   webServer: {
     // A fresh database for every run, seeded with the demo regency, served by the production build.

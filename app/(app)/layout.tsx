@@ -20,7 +20,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <AppShell actor={actor} agencyName={agency?.name ?? ""}
       logoUrl={agency?.logoSha256 ? `/api/instansi/${agency.id}/logo?v=${agency.logoSha256.slice(0, 12)}` : null}
       unreadNotifications={unreadNotifications} t={translator(actor.locale)} switchAction={switchActingAction} signOutAction={signOutAction}>
-      {children}
+      {/* overflow-wrap is inherited: a long unbroken document number, e-mail, file name or subject anywhere in a page
+          wraps instead of pushing the 360 px screen sideways, and flex rows can shrink around it. */}
+      <div className="wrap-anywhere">{children}</div>
     </AppShell>
   );
 }

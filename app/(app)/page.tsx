@@ -2,7 +2,7 @@ import Link from "next/link";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { employees } from "@/db/schema";
-import { Card, PageHeader } from "@/components/ui/page";
+import { Card, PageHeader, refreshLabels } from "@/components/ui/page";
 import { actingLabel } from "@/components/shell/app-shell";
 import { requireActor, requestContext } from "@/lib/auth/require-actor";
 import { can } from "@/lib/auth/permissions";
@@ -44,7 +44,7 @@ export default async function HomePage() {
   ];
   return (
     <div className="space-y-4">
-      <PageHeader title={t("home.greeting", { name: actor.displayName })} description={t("home.today", { date: formatLocalDate(today, actor.locale) })} />
+      <PageHeader refresh={refreshLabels(t)} title={t("home.greeting", { name: actor.displayName })} description={t("home.today", { date: formatLocalDate(today, actor.locale) })} />
       <Card title={t("home.pendingWork")}>
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="home-counters">
           {counters.map((c) => (

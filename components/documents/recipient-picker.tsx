@@ -231,11 +231,11 @@ export function RecipientPicker({
 function RecipientText({ recipient, labels, className }: { recipient: PickedRecipient; labels: RecipientPickerLabels; className: string }) {
   return (
     <span className={`text-sm ${className}`}>
-      <span className="flex items-center gap-1.5 font-medium break-words text-slate-900">
+      <span className="flex items-center gap-1.5 font-medium wrap-anywhere text-slate-900">
         <KindIcon kind={recipient.kind} labels={labels} />
         <span className="min-w-0">{recipient.label}</span>
       </span>
-      {recipient.sublabel && <span className="block text-xs break-words text-slate-600">{recipient.sublabel}</span>}
+      {recipient.sublabel && <span className="block text-xs wrap-anywhere text-slate-600">{recipient.sublabel}</span>}
     </span>
   );
 }

@@ -21,7 +21,7 @@ type Props = {
 
 function Line({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <p className="break-words text-slate-800">
+    <p className="wrap-anywhere text-slate-800">
       <span className="font-medium text-slate-600">{label}: </span>
       {children}
     </p>
@@ -56,7 +56,7 @@ function DispositionNode({ node, ...props }: Props & { node: TreeNode }) {
       >
         <p className="flex items-start gap-1.5">
           <CornerDownRight aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-500" />
-          <span className="min-w-0 flex-1 break-words font-semibold text-slate-900">
+          <span className="min-w-0 flex-1 wrap-anywhere font-semibold text-slate-900">
             {node.toName}
             {node.kind === "cc" && (
               <span className="ml-2 inline-block rounded-full border border-slate-300 bg-slate-50 px-2 py-0.5 align-middle text-xs font-semibold text-slate-700">{t("incoming.detail.copy")}</span>
@@ -71,7 +71,7 @@ function DispositionNode({ node, ...props }: Props & { node: TreeNode }) {
           {node.overdue && <OverdueBadge label={t("incoming.overdue")} />}
         </div>
         <div className="mt-2 space-y-1">
-          <p className="break-words text-slate-600">{t("incoming.detail.from", { name: node.fromLabel, date: when(node.createdAt) })}</p>
+          <p className="wrap-anywhere text-slate-600">{t("incoming.detail.from", { name: node.fromLabel, date: when(node.createdAt) })}</p>
           {node.instructionList.length > 0 && (
             <div>
               <p className="font-medium text-slate-600">{t("incoming.detail.instructions")}:</p>
@@ -80,7 +80,7 @@ function DispositionNode({ node, ...props }: Props & { node: TreeNode }) {
                   <li key={instruction} className="flex items-start gap-1.5 text-slate-900">
                     {/* A text mark, not an icon: a big tree repeats it hundreds of times (npm run bench: 3.7 KB per node). */}
                     <span aria-hidden className="shrink-0 font-bold text-brand-700">✓</span>
-                    <span className="min-w-0 break-words">{instruction}</span>
+                    <span className="min-w-0 wrap-anywhere">{instruction}</span>
                   </li>
                 ))}
               </ul>
@@ -95,7 +95,7 @@ function DispositionNode({ node, ...props }: Props & { node: TreeNode }) {
           {node.state !== "withdrawn" && (
             <p className="flex items-start gap-1.5 text-slate-700">
               <UserCheck aria-hidden className="mt-0.5 size-4 shrink-0" />
-              <span className="min-w-0 break-words">
+              <span className="min-w-0 wrap-anywhere">
                 {node.readAt
                   ? node.readerName
                     ? t("incoming.detail.readBy", { name: node.readerName, date: when(node.readAt) })

@@ -43,7 +43,7 @@ export function InstructionChecklist({
         {instructions.map((label) => (
           <label key={label} className="flex min-h-11 items-center gap-3 py-1 text-sm text-slate-800">
             <input type="checkbox" name="instructions" value={label} className="size-5 shrink-0 accent-brand-700" />
-            <span className="break-words">{label}</span>
+            <span className="wrap-anywhere">{label}</span>
           </label>
         ))}
       </div>

@@ -20,7 +20,7 @@ export function NotificationList({ items, t, locale, timeZone }: { items: Notifi
               className={`block rounded-xl border bg-white p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50 ${unread ? "border-l-4 border-brand-600" : "border-slate-200"}`}
             >
               <span className="flex items-start justify-between gap-2">
-                <span className={`block break-words text-slate-900 ${unread ? "font-semibold" : ""}`}>
+                <span className={`block wrap-anywhere text-slate-900 ${unread ? "font-semibold" : ""}`}>
                   {unread && <span className="sr-only">{t("notifications.unread")}: </span>}
                   {t(n.messageKey, n.params)}
                 </span>

@@ -1,7 +1,30 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { Translate } from "@/lib/i18n/catalog";
+import { RefreshButton } from "./refresh-button";
 
-export function PageHeader({ title, description, back, actions }: { title: string; description?: string; back?: { href: string; label: string }; actions?: ReactNode }) {
+/** The labels of a list's refresh button, from the catalog. */
+export function refreshLabels(t: Translate): { label: string; pendingLabel: string } {
+  return { label: t("common.refresh"), pendingLabel: t("common.refreshing") };
+}
+
+/**
+ * The title row of a screen. `refresh` (list pages) puts the refresh button beside the title, where the thumb
+ * finds it; a link in `actions` (the screen's primary action, e.g. "Buat naskah") takes the full width on phones.
+ */
+export function PageHeader({
+  title,
+  description,
+  back,
+  actions,
+  refresh,
+}: {
+  title: string;
+  description?: string;
+  back?: { href: string; label: string };
+  actions?: ReactNode;
+  refresh?: { label: string; pendingLabel: string };
+}) {
   return (
     <header className="mb-4 space-y-1">
       {back && (
@@ -10,8 +33,13 @@ export function PageHeader({ title, description, back, actions }: { title: strin
         </Link>
       )}
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <h1 className="text-xl font-bold text-slate-900 sm:text-2xl">{title}</h1>
-        {actions}
+        <div className="flex min-w-0 flex-1 items-start gap-2">
+          <h1 className="min-w-0 flex-1 wrap-anywhere text-xl font-bold text-slate-900 sm:text-2xl">{title}</h1>
+          {refresh && <RefreshButton label={refresh.label} pendingLabel={refresh.pendingLabel} />}
+        </div>
+        {actions && (
+          <div className="flex flex-wrap items-center gap-2 has-[a]:w-full sm:has-[a]:w-auto [&>a]:flex-1 sm:[&>a]:flex-none">{actions}</div>
+        )}
       </div>
       {description && <p className="text-sm text-slate-600">{description}</p>}
     </header>
@@ -62,9 +90,26 @@ export function DetailRows({ rows }: { rows: [string, ReactNode][] }) {
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-medium text-slate-600">{label}</dt>
-          <dd className="mb-1 break-words text-slate-900 sm:mb-0">{value}</dd>
+          <dd className="mb-1 wrap-anywhere text-slate-900 sm:mb-0">{value}</dd>
         </div>
       ))}
     </dl>
+  );
+}
+
+/**
+ * What a list shows when it has no rows: a sentence that says why (nothing yet, or nothing matches the
+ * filter) and, where there is one, the next step as a full-width button on phones.
+ */
+export function EmptyState({ children, action }: { children: ReactNode; action?: { href: string; label: string } }) {
+  return (
+    <div data-testid="list-empty" className="space-y-3 rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
+      <p>{children}</p>
+      {action && (
+        <Link href={action.href} className="inline-flex min-h-11 w-full items-center justify-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-slate-100 sm:w-auto">
+          {action.label}
+        </Link>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FileText, Mail, Search } from "lucide-react";
-import { PageHeader, Pagination } from "@/components/ui/page";
+import { PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { requireActor, requestContext } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
 import { formatLocalDate } from "@/lib/i18n/format";
@@ -41,7 +41,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("cari.title")} description={t("cari.description")} />
+      <PageHeader refresh={refreshLabels(t)} title={t("cari.title")} description={t("cari.description")} />
 
       <form action="/cari" role="search" className="space-y-3 rounded-xl border border-slate-200 bg-white p-3">
         {filter !== "semua" && <input type="hidden" name="jenis" value={filter} />}
@@ -88,9 +88,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {!result ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{t("cari.start")}</p>
       ) : result.hits.length === 0 ? (
-        <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700" data-testid="search-empty">
-          {t("cari.noResults", { q: result.query || q.trim() })}
-        </p>
+        <div data-testid="list-empty">
+          <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-sm wrap-anywhere text-slate-700" data-testid="search-empty">
+            {t("cari.noResults", { q: result.query || q.trim() })}
+          </p>
+        </div>
       ) : (
         <>
           {result.newestFirst && (
@@ -133,8 +135,8 @@ function HitCard({ hit, t, locale }: { hit: SearchHit; t: ReturnType<typeof tran
         <span className="break-all">{hit.number || t("cari.noNumber")}</span>
         {hit.agendaNumber && <span>· {t("cari.agenda", { n: hit.agendaNumber })}</span>}
       </p>
-      <h2 className="mt-1 break-words text-base font-semibold text-brand-800">{hit.title || "—"}</h2>
-      <p className="mt-1 break-words text-sm text-slate-600">
+      <h2 className="mt-1 wrap-anywhere text-base font-semibold text-brand-800">{hit.title || "—"}</h2>
+      <p className="mt-1 wrap-anywhere text-sm text-slate-600">
         {hit.sender && (
           <>
             <span className="sr-only">{t("cari.from")}: </span>
@@ -145,7 +147,7 @@ function HitCard({ hit, t, locale }: { hit: SearchHit; t: ReturnType<typeof tran
         {formatLocalDate(hit.date, locale)}
       </p>
       {hit.snippet.length > 0 && (
-        <p className="mt-2 break-words text-sm text-slate-800">
+        <p className="mt-2 wrap-anywhere text-sm text-slate-800">
           {hit.snippet.map((part, i) =>
             part.hit ? (
               <mark key={i} className="rounded bg-amber-200 px-0.5 font-semibold text-slate-900">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FilePlus2 } from "lucide-react";
 import { getDb } from "@/db";
 import { DocumentStatusBadge } from "@/components/documents/document-status-badge";
-import { LinkButton, PageHeader, Pagination } from "@/components/ui/page";
+import { EmptyState, LinkButton, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { requireActor, requestContext } from "@/lib/auth/require-actor";
 import { agencyTimeZone } from "@/lib/documents/document-detail";
 import { DOCUMENT_LISTS, documentListCounts, listDocuments, type DocumentList, type ListFilter } from "@/lib/documents/document-lists";
@@ -59,6 +59,7 @@ export default async function DocumentListsPage({ searchParams }: { searchParams
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("naskah.title")}
         description={t("naskah.description")}
         actions={
@@ -155,9 +156,9 @@ export default async function DocumentListsPage({ searchParams }: { searchParams
       </details>
 
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700" data-testid="list-empty">
+        <EmptyState action={filtered ? { href: `/naskah?daftar=${list}`, label: t("naskah.filter.reset") } : undefined}>
           {filtered ? t("naskah.emptyFiltered") : t(`naskah.empty.${list}`)}
-        </p>
+        </EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="document-list">
           {rows.map((doc) => (
@@ -167,7 +168,7 @@ export default async function DocumentListsPage({ searchParams }: { searchParams
                 className={`block rounded-xl border bg-white p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50 ${doc.unread ? "border-brand-600" : "border-slate-200"}`}
               >
                 <span className="flex items-start justify-between gap-2">
-                  <span className={`block break-words text-slate-900 ${doc.unread ? "font-bold" : "font-semibold"}`}>
+                  <span className={`block wrap-anywhere text-slate-900 ${doc.unread ? "font-bold" : "font-semibold"}`}>
                     {doc.unread && <span className="sr-only">{t("naskah.unread")}: </span>}
                     {doc.subject || t("naskah.untitled")}
                   </span>

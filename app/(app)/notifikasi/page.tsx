@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { ActionForm } from "@/components/ui/action-form";
-import { PageHeader, Pagination } from "@/components/ui/page";
+import { EmptyState, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { requireActor } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
 import { getT } from "@/lib/i18n/server";
@@ -30,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("notifications.title")} description={t("notifications.description")} />
+      <PageHeader refresh={refreshLabels(t)} title={t("notifications.title")} description={t("notifications.description")} />
       {unread > 0 && (
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm font-medium text-slate-800" data-testid="notification-unread-summary">
@@ -42,7 +42,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </div>
       )}
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">{t("notifications.empty")}</p>
+        <EmptyState>{t("notifications.empty")} {t("notifications.emptyHint")}</EmptyState>
       ) : (
         <NotificationList items={rows} t={t} locale={actor.locale} timeZone={timeZone} />
       )}

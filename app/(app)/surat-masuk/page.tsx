@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilePlus2, Search, TriangleAlert } from "lucide-react";
 import { LetterStateBadge, OverdueBadge, UnreadBadge } from "@/components/incoming/letter-state-badge";
-import { LinkButton, PageHeader, Pagination } from "@/components/ui/page";
+import { EmptyState, LinkButton, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { requireActor, requestContext } from "@/lib/auth/require-actor";
 import { can } from "@/lib/auth/permissions";
 import { agencyTimeZone } from "@/lib/documents/document-detail";
@@ -56,6 +56,7 @@ export default async function IncomingLettersPage({ searchParams }: { searchPara
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("incoming.title")}
         description={t("incoming.description")}
         actions={
@@ -136,9 +137,7 @@ export default async function IncomingLettersPage({ searchParams }: { searchPara
       </form>
 
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700" data-testid="list-empty">
-          {filtered ? t("incoming.emptyFiltered") : t(`incoming.empty.${list}`)}
-        </p>
+        <EmptyState>{filtered ? t("incoming.emptyFiltered") : t(`incoming.empty.${list}`)}</EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="letter-list">
           {rows.map((row, i) => (
@@ -153,10 +152,10 @@ export default async function IncomingLettersPage({ searchParams }: { searchPara
                   </span>
                   {row.unread && <UnreadBadge label={t("incoming.unread")} />}
                 </span>
-                <span className={`mt-1 block break-words text-slate-900 ${row.unread ? "font-bold" : "font-semibold"}`}>{row.subject}</span>
-                <span className="block break-words text-sm text-slate-700">{row.senderAgency}</span>
-                <span className="block break-words text-sm text-slate-600">{row.letterNumber}</span>
-                {row.toLabel && <span className="block break-words text-sm text-slate-700">{t("incoming.to", { name: row.toLabel })}</span>}
+                <span className={`mt-1 block wrap-anywhere text-slate-900 ${row.unread ? "font-bold" : "font-semibold"}`}>{row.subject}</span>
+                <span className="block wrap-anywhere text-sm text-slate-700">{row.senderAgency}</span>
+                <span className="block wrap-anywhere text-sm text-slate-600">{row.letterNumber}</span>
+                {row.toLabel && <span className="block wrap-anywhere text-sm text-slate-700">{t("incoming.to", { name: row.toLabel })}</span>}
                 <span className="mt-2 flex flex-wrap items-center gap-2 text-sm">
                   {/* "Belum dibaca" is already said above. */}
                   {!(row.unread && row.state === "unread") && <LetterStateBadge state={row.state} label={t(`incoming.state.${row.state}`)} />}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FilePen } from "lucide-react";
 import { getDb } from "@/db";
 import { SigningStatusBadge } from "@/components/signing/status-badge";
-import { LinkButton, PageHeader, Pagination } from "@/components/ui/page";
+import { EmptyState, LinkButton, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { requireActor } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -32,6 +32,7 @@ export default async function SigningDocumentsPage({ searchParams }: { searchPar
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("signing.title")}
         description={t("signing.description")}
         actions={
@@ -42,7 +43,7 @@ export default async function SigningDocumentsPage({ searchParams }: { searchPar
         }
       />
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">{t("signing.empty")}</p>
+        <EmptyState>{t("signing.empty")}</EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="signing-documents">
           {rows.map((doc) => (
@@ -51,8 +52,8 @@ export default async function SigningDocumentsPage({ searchParams }: { searchPar
                 href={`/tandatangan/${doc.id}`}
                 className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50"
               >
-                <span className="block font-semibold break-words text-slate-900">{doc.title}</span>
-                {doc.documentNumber && <span className="block text-sm break-words text-slate-700">{doc.documentNumber}</span>}
+                <span className="block font-semibold wrap-anywhere text-slate-900">{doc.title}</span>
+                {doc.documentNumber && <span className="block text-sm wrap-anywhere text-slate-700">{doc.documentNumber}</span>}
                 <span className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                   <SigningStatusBadge
                     status={doc.status === "signing" ? (doc.myTurn ? "myTurn" : "waiting") : doc.status}

@@ -32,7 +32,7 @@ function Details({ rows }: { rows: [string, ReactNode][] }) {
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-medium text-slate-600">{label}</dt>
-          <dd className="break-words text-slate-900">{value}</dd>
+          <dd className="wrap-anywhere text-slate-900">{value}</dd>
         </div>
       ))}
     </dl>

@@ -20,11 +20,11 @@ export function AnomalyCard({ anomaly: a, t, locale, children }: { anomaly: Anom
     <li data-testid="anomaly" className="space-y-3 rounded-xl border border-amber-300 bg-white p-4 shadow-sm">
       <div className="flex items-start gap-3">
         <div className="min-w-0 flex-1">
-          <h3 className="text-base font-semibold break-words text-slate-900">{a.name}</h3>
+          <h3 className="text-base font-semibold wrap-anywhere text-slate-900">{a.name}</h3>
           <p className="text-sm text-slate-600">
             {t("rekap.col.nip")} {a.nip}
           </p>
-          <p className="text-sm break-words text-slate-600">{a.postName}</p>
+          <p className="text-sm wrap-anywhere text-slate-600">{a.postName}</p>
         </div>
         {a.selfieUrl && (
           <a href={a.selfieUrl} target="_blank" rel="noopener" className="shrink-0 rounded-lg border border-slate-300 p-1 hover:border-brand-600">

@@ -139,11 +139,11 @@ export function RecapCards({ recap, rows, offset, t, locale }: { recap: MonthlyR
     <ol className="space-y-3 lg:hidden" data-testid="recap-cards" start={offset + 1}>
       {rows.map((row) => (
         <li key={row.employeeId} data-testid="recap-card" className={`rounded-xl border bg-white p-4 shadow-sm ${flagged(row) ? "border-amber-400" : "border-slate-200"}`}>
-          <h3 className="font-semibold break-words text-slate-900">{row.name}</h3>
+          <h3 className="font-semibold wrap-anywhere text-slate-900">{row.name}</h3>
           <p className="text-sm text-slate-600">
             {t("rekap.col.nip")} {row.nip}
           </p>
-          <p className="text-sm break-words text-slate-600">{row.postName}</p>
+          <p className="text-sm wrap-anywhere text-slate-600">{row.postName}</p>
           <div className="mt-2">
             <StandingBadge standing={row.standing} absentDays={row.absentDaysThisYear} t={t} />
           </div>

@@ -13,7 +13,7 @@ export function StandingBadge({ standing, absentDays, t }: { standing: AbsenceSt
   return (
     <span
       data-testid="absence-standing"
-      className={`inline-flex items-start gap-1 rounded-lg border px-2 py-1 text-xs font-medium break-words ${
+      className={`inline-flex items-start gap-1 rounded-lg border px-2 py-1 text-xs font-medium wrap-anywhere ${
         reached ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-950"
       }`}
     >

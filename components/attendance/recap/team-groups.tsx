@@ -61,8 +61,8 @@ export function TeamGroups({ team, t, locale }: { team: TeamToday; t: Translate;
             <ul className="divide-y divide-slate-100">
               {members.map((m) => (
                 <li key={m.employeeId} className="py-2" data-testid="team-member">
-                  <p className="font-medium break-words text-slate-900">{m.name}</p>
-                  <p className="text-sm break-words text-slate-600">{m.postName}</p>
+                  <p className="font-medium wrap-anywhere text-slate-900">{m.name}</p>
+                  <p className="text-sm wrap-anywhere text-slate-600">{m.postName}</p>
                   <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
                     {memberDetail(m, t, locale).map((part) => (
                       <span key={part}>{part}</span>

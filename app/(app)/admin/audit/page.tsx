@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { AuditEntryList } from "@/components/admin/org/audit-entry-list";
 import { FilterForm } from "@/components/admin/org/filter-form";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { Card, PageHeader, Pagination } from "@/components/ui/page";
+import { Card, EmptyState, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { listAuditEntries, type AuditFilters } from "@/lib/audit/audit-queries";
 import { requirePermission } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("audit.title")} description={t("audit.description")} back={{ href: "/admin", label: t("adminHome.title") }} />
+      <PageHeader refresh={refreshLabels(t)} title={t("audit.title")} description={t("audit.description")} back={{ href: "/admin", label: t("adminHome.title") }} />
       <Card title={t("audit.filters")}>
         <FilterForm action="/admin/audit" submitLabel={t("audit.apply")} resetLabel={t("audit.reset")}>
           <TextField name="who" type="search" label={t("audit.who")} defaultValue={text.who} maxLength={100} />
@@ -75,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {rows.length > 0 ? (
         <AuditEntryList rows={rows} t={t} locale={actor.locale} timeZone={timeZone} />
       ) : (
-        <p className="text-sm text-slate-600">{t("audit.empty")}</p>
+        <EmptyState>{t("audit.empty")}</EmptyState>
       )}
       <Pagination
         label={t("common.pagination")}

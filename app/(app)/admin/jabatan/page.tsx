@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { FilterForm } from "@/components/admin/org/filter-form";
 import { PositionList } from "@/components/admin/org/position-list";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { Card, LinkButton, PageHeader, Pagination } from "@/components/ui/page";
+import { Card, EmptyState, LinkButton, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { requirePermission } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
 import { getT } from "@/lib/i18n/server";
@@ -43,6 +43,7 @@ export default async function PositionsPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("positions.title")}
         description={t("positions.description")}
         back={{ href: "/admin", label: t("adminHome.title") }}
@@ -54,7 +55,7 @@ export default async function PositionsPage({ searchParams }: { searchParams: Pr
           <TextField name="q" type="search" label={t("positions.search")} placeholder={t("positions.searchPlaceholder")} defaultValue={q} maxLength={100} />
         </FilterForm>
       </Card>
-      {rows.length > 0 ? <PositionList rows={rows} t={t} /> : <p className="text-sm text-slate-600">{t("positions.empty")}</p>}
+      {rows.length > 0 ? <PositionList rows={rows} t={t} /> : <EmptyState>{t("positions.empty")}</EmptyState>}
       <Pagination
         label={t("common.pagination")}
         prevHref={page > 1 ? pageHref(page - 1) : undefined}

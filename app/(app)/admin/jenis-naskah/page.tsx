@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { DocumentTypeList } from "@/components/admin/document-types/document-type-list";
-import { LinkButton, PageHeader } from "@/components/ui/page";
+import { EmptyState, LinkButton, PageHeader, refreshLabels } from "@/components/ui/page";
 import { requirePermission } from "@/lib/auth/require-actor";
 import { listDocumentTypes } from "@/lib/documents/document-types";
 import { translator } from "@/lib/i18n/catalog";
@@ -19,12 +19,13 @@ export default async function DocumentTypesPage() {
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("adminDocumentTypes.title")}
         description={t("adminDocumentTypes.description")}
         back={{ href: "/admin", label: t("adminHome.title") }}
         actions={<LinkButton href="/admin/jenis-naskah/baru">{t("adminDocumentTypes.create")}</LinkButton>}
       />
-      {rows.length > 0 ? <DocumentTypeList rows={rows} t={t} /> : <p className="text-sm text-slate-600">{t("adminDocumentTypes.empty")}</p>}
+      {rows.length > 0 ? <DocumentTypeList rows={rows} t={t} /> : <EmptyState>{t("adminDocumentTypes.empty")}</EmptyState>}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { EmployeeList } from "@/components/admin/employees/employee-list";
 import { FilterForm } from "@/components/admin/org/filter-form";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { Card, LinkButton, PageHeader, Pagination } from "@/components/ui/page";
+import { Card, EmptyState, LinkButton, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
@@ -47,6 +47,7 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("employees.title")}
         description={t("employees.description")}
         back={{ href: "/admin", label: t("adminHome.title") }}
@@ -77,7 +78,7 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
         {t("employees.count", { count: result.total.toLocaleString(actor.locale === "id" ? "id-ID" : "en-GB") })}
         {result.pageCount > 1 && ` · ${t("employees.pageOf", { page: result.page, pages: result.pageCount })}`}
       </p>
-      {result.rows.length > 0 ? <EmployeeList rows={result.rows} t={t} /> : <p className="text-sm text-slate-600">{t("employees.empty")}</p>}
+      {result.rows.length > 0 ? <EmployeeList rows={result.rows} t={t} /> : <EmptyState>{t("employees.empty")}</EmptyState>}
       <Pagination
         prevHref={result.page > 1 ? pageHref(result.page - 1) : undefined}
         nextHref={result.page < result.pageCount ? pageHref(result.page + 1) : undefined}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/fields";
-import { Card, LinkButton, PageHeader, StatusBadge } from "@/components/ui/page";
+import { Card, EmptyState, LinkButton, PageHeader, refreshLabels, StatusBadge } from "@/components/ui/page";
 import { can } from "@/lib/auth/permissions";
 import { requestContext, requirePermission } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
@@ -34,6 +34,7 @@ export default async function DispositionInstructionsPage({ searchParams }: { se
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("adminDispositionInstructions.title")}
         description={t("adminDispositionInstructions.description")}
         back={{ href: "/admin", label: t("adminHome.title") }}
@@ -41,7 +42,7 @@ export default async function DispositionInstructionsPage({ searchParams }: { se
 
       <Card title={t("adminDispositionInstructions.addTitle")}>
         {addedRow && (
-          <p role="status" data-testid="instruction-added" className="mb-4 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm break-words text-emerald-900">
+          <p role="status" data-testid="instruction-added" className="mb-4 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm wrap-anywhere text-emerald-900">
             {t("adminDispositionInstructions.added", { label: addedRow.label })}
           </p>
         )}
@@ -59,7 +60,7 @@ export default async function DispositionInstructionsPage({ searchParams }: { se
           <p className="text-sm text-slate-600">{t("adminDispositionInstructions.count", { active: activeCount, total: rows.length })}</p>
         </div>
         {rows.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("adminDispositionInstructions.empty")}</p>
+          <EmptyState>{t("adminDispositionInstructions.empty")}</EmptyState>
         ) : (
           <ol className="space-y-3" data-testid="instruction-list">
             {rows.map((row, i) => {
@@ -73,7 +74,7 @@ export default async function DispositionInstructionsPage({ searchParams }: { se
                   <div className="flex items-start gap-3">
                     <span className="mt-0.5 w-7 shrink-0 text-right text-sm text-slate-500 tabular-nums">{i + 1}.</span>
                     <div className="min-w-0 flex-1 space-y-1">
-                      <p className={`font-medium break-words ${row.active ? "text-slate-900" : "text-slate-600"}`}>{row.label}</p>
+                      <p className={`font-medium wrap-anywhere ${row.active ? "text-slate-900" : "text-slate-600"}`}>{row.label}</p>
                       <StatusBadge active={row.active} activeLabel={t("common.active")} inactiveLabel={t("common.inactive")} />
                     </div>
                     <MoveButtons

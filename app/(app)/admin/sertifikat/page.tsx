@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { FilterForm } from "@/components/admin/org/filter-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { Card, PageHeader, Pagination } from "@/components/ui/page";
+import { Card, EmptyState, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { requirePermission } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
 import { formatLocalDate } from "@/lib/i18n/format";
@@ -61,7 +61,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("certificates.title")} description={t("certificates.description")} back={{ href: "/admin", label: t("adminHome.title") }} />
+      <PageHeader refresh={refreshLabels(t)} title={t("certificates.title")} description={t("certificates.description")} back={{ href: "/admin", label: t("adminHome.title") }} />
 
       <Card>
         <FilterForm action="/admin/sertifikat" submitLabel={t("certificates.search")} resetLabel={t("common.reset")}>
@@ -81,7 +81,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
       </p>
 
       {result.rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("certificates.empty")}</p>
+        <EmptyState>{t("certificates.empty")}</EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="certificate-list">
           {result.rows.map((c) => (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { UnitTree } from "@/components/admin/org/unit-tree";
-import { Card, LinkButton, PageHeader } from "@/components/ui/page";
+import { Card, EmptyState, LinkButton, PageHeader, refreshLabels } from "@/components/ui/page";
 import { requirePermission } from "@/lib/auth/require-actor";
 import { translator } from "@/lib/i18n/catalog";
 import { getT } from "@/lib/i18n/server";
@@ -19,12 +19,13 @@ export default async function UnitsPage() {
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("units.title")}
         description={t("units.description")}
         back={{ href: "/admin", label: t("adminHome.title") }}
         actions={<LinkButton href="/admin/unit-kerja/baru">{t("units.create")}</LinkButton>}
       />
-      <Card>{tree.length > 0 ? <UnitTree nodes={tree} t={t} /> : <p className="text-sm text-slate-600">{t("units.empty")}</p>}</Card>
+      <Card>{tree.length > 0 ? <UnitTree nodes={tree} t={t} /> : <EmptyState>{t("units.empty")}</EmptyState>}</Card>
     </div>
   );
 }

@@ -43,7 +43,7 @@ function Chain({ detail, t, when }: { detail: DocumentDetail; t: Translate; when
               {i + 1}
             </span>
             <div className="min-w-0 text-sm">
-              <p className="font-medium break-words text-slate-900">{s.positionName}</p>
+              <p className="font-medium wrap-anywhere text-slate-900">{s.positionName}</p>
               <p className="text-slate-600">{t(s.kind === "reviewer" ? "naskah.chain.reviewer" : "naskah.chain.signer")}</p>
               <p className={`mt-0.5 flex items-center gap-1 ${done ? "text-emerald-800" : isCurrent ? "text-amber-900" : "text-slate-600"}`}>
                 {done ? <CircleCheck aria-hidden className="size-4 shrink-0" /> : isCurrent ? <PenLine aria-hidden className="size-4 shrink-0" /> : <Clock aria-hidden className="size-4 shrink-0" />}
@@ -261,7 +261,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
             {detail.deliveries.map((d) => (
               <li key={d.id} className="flex items-start gap-2">
                 {d.readAt ? <UserCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-700" /> : <Clock aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-500" />}
-                <span className="min-w-0 break-words">
+                <span className="min-w-0 wrap-anywhere">
                   <span className="font-medium text-slate-900">{d.positionName}</span>
                   {d.kind === "cc" && <span className="text-slate-600"> ({t("naskah.fields.carbonCopy")})</span>}
                   <span className="block text-slate-700">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { Card, PageHeader } from "@/components/ui/page";
+import { Card, PageHeader, refreshLabels } from "@/components/ui/page";
 import { attendanceMonth } from "@/lib/attendance/my-attendance";
 import { weekdayIndex } from "@/lib/attendance/schedule";
 import { requireActor, requestContext } from "@/lib/auth/require-actor";
@@ -52,7 +52,7 @@ export default async function AttendanceMonthPage({ searchParams }: { searchPara
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("presensi.month.title", { month: monthName })} back={{ href: "/presensi", label: t("presensi.title") }} />
+      <PageHeader refresh={refreshLabels(t)} title={t("presensi.month.title", { month: monthName })} back={{ href: "/presensi", label: t("presensi.title") }} />
       {view.invalidRequest && <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("presensi.month.invalid")}</p>}
       <div className="flex items-center justify-between gap-2">
         <Link href={`/presensi/bulan?bulan=${view.previous}`} className="flex min-h-11 items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 text-sm">

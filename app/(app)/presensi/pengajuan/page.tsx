@@ -4,7 +4,7 @@ import { FilePlus2, Inbox } from "lucide-react";
 import { RequestStateBadge } from "@/components/attendance/requests/request-state-badge";
 import { RequestSummary, requestTitle } from "@/components/attendance/requests/request-summary";
 import { ActionForm } from "@/components/ui/action-form";
-import { Card, LinkButton, PageHeader, Pagination } from "@/components/ui/page";
+import { Card, EmptyState, LinkButton, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { myLeaveBalance, myRequests, pendingApprovals } from "@/lib/attendance/requests/queries";
 import { requestContext, requireActor } from "@/lib/auth/require-actor";
 import { agencyTimeZone } from "@/lib/documents/document-detail";
@@ -43,6 +43,7 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("pengajuan.title")}
         description={t("pengajuan.description")}
         back={{ href: "/presensi", label: t("pengajuan.backToPresensi") }}
@@ -76,13 +77,13 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
 
       <section aria-label={t("pengajuan.listLabel")} className="space-y-3">
         {rows.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("pengajuan.empty")}</p>
+          <EmptyState>{t("pengajuan.empty")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {rows.map((r) => (
               <li key={r.id} data-testid="my-request" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                 <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
-                  <h2 className="text-base font-semibold break-words text-slate-900">{requestTitle(t, r)}</h2>
+                  <h2 className="text-base font-semibold wrap-anywhere text-slate-900">{requestTitle(t, r)}</h2>
                   <RequestStateBadge state={r.state} label={t(`pengajuan.states.${r.state}`)} />
                 </div>
                 <RequestSummary

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DecisionForm } from "@/components/ui/decision-form";
 import { RequestSummary, requestTitle } from "@/components/attendance/requests/request-summary";
-import { PageHeader } from "@/components/ui/page";
+import { EmptyState, PageHeader, refreshLabels } from "@/components/ui/page";
 import { NOTE_MAX } from "@/lib/attendance/requests/kinds";
 import { pendingApprovals } from "@/lib/attendance/requests/queries";
 import { requestContext, requireActor } from "@/lib/auth/require-actor";
@@ -38,14 +38,14 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("pengajuan.approvals.title")} description={t("pengajuan.approvals.description")} back={{ href: "/presensi", label: t("pengajuan.backToPresensi") }} />
+      <PageHeader refresh={refreshLabels(t)} title={t("pengajuan.approvals.title")} description={t("pengajuan.approvals.description")} back={{ href: "/presensi", label: t("pengajuan.backToPresensi") }} />
       {ok && (
         <p role="status" data-testid="approval-ok" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           {t(ok)}
         </p>
       )}
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("pengajuan.approvals.empty")}</p>
+        <EmptyState>{t("pengajuan.approvals.empty")}</EmptyState>
       ) : (
         <>
           <p className="text-sm text-slate-700">{t("pengajuan.approvals.count", { n: rows.length })}</p>
@@ -53,7 +53,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
             {rows.map((r) => (
               <li key={r.id} data-testid="pending-approval" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                 <div>
-                  <h2 className="text-base font-semibold break-words text-slate-900">{r.employeeName}</h2>
+                  <h2 className="text-base font-semibold wrap-anywhere text-slate-900">{r.employeeName}</h2>
                   <p className="text-sm text-slate-600">
                     {t("pengajuan.fields.nip")} {r.employeeNip}
                   </p>

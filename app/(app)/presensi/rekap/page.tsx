@@ -5,7 +5,7 @@ import { ChevronLeft, ChevronRight, Download, Users } from "lucide-react";
 import { percentText } from "@/components/attendance/recap/format";
 import { RecapCards, RecapTable } from "@/components/attendance/recap/recap-rows";
 import { UnitMonthForm } from "@/components/attendance/recap/unit-month-form";
-import { PageHeader, Pagination } from "@/components/ui/page";
+import { EmptyState, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { isMonth, monthLabel, shiftMonth } from "@/lib/attendance/recap/month";
 import { monthlyRecap } from "@/lib/attendance/recap/monthly-recap";
 import { recapScope, scopeIsEmpty, visibleUnits } from "@/lib/attendance/recap/scope";
@@ -71,6 +71,7 @@ export default async function MonthlyRecapPage({ searchParams }: { searchParams:
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("rekap.page.title")}
         description={t("rekap.page.description")}
         back={{ href: "/presensi", label: t("rekap.backToPresensi") }}
@@ -96,7 +97,7 @@ export default async function MonthlyRecapPage({ searchParams }: { searchParams:
 
       <section aria-labelledby="rekap-judul" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="rekap-judul" className="text-base font-semibold break-words text-slate-900">
+          <h2 id="rekap-judul" className="text-base font-semibold wrap-anywhere text-slate-900">
             {recap.unit.name} — {label}
           </h2>
           <nav aria-label={t("rekap.page.monthNav")} className="flex gap-2">
@@ -136,7 +137,7 @@ export default async function MonthlyRecapPage({ searchParams }: { searchParams:
       </section>
 
       {recap.rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">{t("rekap.page.empty")}</p>
+        <EmptyState>{t("rekap.page.empty")}</EmptyState>
       ) : (
         <>
           <RecapTable recap={recap} rows={rows} offset={offset} t={t} locale={actor.locale} />

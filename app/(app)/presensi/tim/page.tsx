@@ -6,7 +6,7 @@ import { AnomalyCard } from "@/components/attendance/recap/anomaly-card";
 import { DecisionForm } from "@/components/ui/decision-form";
 import { TeamCounts, TeamGroups } from "@/components/attendance/recap/team-groups";
 import { UnitMonthForm } from "@/components/attendance/recap/unit-month-form";
-import { PageHeader } from "@/components/ui/page";
+import { EmptyState, PageHeader, refreshLabels } from "@/components/ui/page";
 import { anomaliesToReview, REVIEW_NOTE_MAX, REVIEW_WINDOW_DAYS } from "@/lib/attendance/recap/anomalies";
 import { recapScope, scopeIsEmpty, visibleUnits } from "@/lib/attendance/recap/scope";
 import { teamToday } from "@/lib/attendance/recap/team-today";
@@ -65,6 +65,7 @@ export default async function TeamTodayPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("rekap.team.title")}
         description={t("rekap.team.description", { date: formatLocalDate(scope.today, actor.locale) })}
         back={{ href: "/presensi", label: t("rekap.backToPresensi") }}
@@ -87,7 +88,7 @@ export default async function TeamTodayPage({ searchParams }: { searchParams: Pr
       {!team ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">{t("rekap.team.chooseUnitHint")}</p>
       ) : team.members.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">{t("rekap.team.empty")}</p>
+        <EmptyState>{t("rekap.team.empty")}</EmptyState>
       ) : (
         <>
           <TeamCounts team={team} t={t} />
@@ -106,7 +107,7 @@ export default async function TeamTodayPage({ searchParams }: { searchParams: Pr
           </p>
         )}
         {anomalies.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("rekap.anomaly.empty")}</p>
+          <EmptyState>{t("rekap.anomaly.empty")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {anomalies.map((a) => (

@@ -165,7 +165,7 @@ export default async function IncomingLetterPage({ params, searchParams }: { par
         const open = OPEN_STATES.includes(node.state);
         return (
           <section key={node.id} className="space-y-3 rounded-xl border border-brand-600 bg-brand-50/40 p-3" data-testid="received-disposition" aria-labelledby={`received-${node.id}`}>
-            <h2 id={`received-${node.id}`} className="break-words text-base font-semibold text-slate-900">
+            <h2 id={`received-${node.id}`} className="wrap-anywhere text-base font-semibold text-slate-900">
               {t("incoming.detail.received", { name: node.fromLabel })}
             </h2>
             <div className="flex flex-wrap items-center gap-2">
@@ -177,8 +177,8 @@ export default async function IncomingLetterPage({ params, searchParams }: { par
                 </span>
               )}
             </div>
-            {node.instructionList.length > 0 && <p className="break-words text-sm text-slate-800">{node.instructionList.join("; ")}</p>}
-            {node.note && <p className="break-words rounded bg-white p-2 text-sm text-slate-800">“{node.note}”</p>}
+            {node.instructionList.length > 0 && <p className="wrap-anywhere text-sm text-slate-800">{node.instructionList.join("; ")}</p>}
+            {node.note && <p className="wrap-anywhere rounded bg-white p-2 text-sm text-slate-800">“{node.note}”</p>}
 
             <Disclosure title={t("incoming.followUp.title")} open={node.state === "followed_up"} testId="follow-up">
               <ActionForm action={followUpAction} submitLabel={t("incoming.followUp.submit")} pendingLabel={t("incoming.followUp.pending")}>
@@ -231,7 +231,7 @@ export default async function IncomingLetterPage({ params, searchParams }: { par
           {detail.addressees.map((a) => (
             <li key={a.id} className="flex items-start gap-2">
               {a.readAt ? <UserCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-700" /> : <Clock aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-500" />}
-              <div className="min-w-0 space-y-1 break-words">
+              <div className="min-w-0 space-y-1 wrap-anywhere">
                 <p className="font-medium text-slate-900">{a.positionName}</p>
                 <LetterStateBadge state={a.state} label={t(`incoming.state.${a.state}`)} />
                 <p className="text-slate-700">{a.readAt ? t("incoming.detail.readAt", { date: when(a.readAt) }) : t("incoming.detail.notRead")}</p>
@@ -251,14 +251,14 @@ export default async function IncomingLetterPage({ params, searchParams }: { par
         <ol className="space-y-3 border-l-2 border-slate-200 pl-4 text-sm" data-testid="timeline">
           {detail.events.map((e) => (
             <li key={e.id}>
-              <p className="break-words font-medium text-slate-900">
+              <p className="wrap-anywhere font-medium text-slate-900">
                 {t(`incoming.event.${e.action}`)}
                 {e.action === "registered" && e.note ? ` ${e.note}` : ""}
               </p>
-              {e.action === "dispositioned" && e.note && <p className="break-words text-slate-800">→ {e.note}</p>}
-              <p className="break-words text-slate-700">{e.actorLabel}</p>
+              {e.action === "dispositioned" && e.note && <p className="wrap-anywhere text-slate-800">→ {e.note}</p>}
+              <p className="wrap-anywhere text-slate-700">{e.actorLabel}</p>
               <p className="text-slate-600">{when(e.at)}</p>
-              {e.note && e.action !== "registered" && e.action !== "dispositioned" && <p className="mt-1 break-words rounded bg-slate-50 p-2 text-slate-800">“{e.note}”</p>}
+              {e.note && e.action !== "registered" && e.action !== "dispositioned" && <p className="mt-1 wrap-anywhere rounded bg-slate-50 p-2 text-slate-800">“{e.note}”</p>}
             </li>
           ))}
         </ol>

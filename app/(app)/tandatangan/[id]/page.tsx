@@ -170,8 +170,8 @@ export default async function SigningDocumentPage({
                   {signer.sequence}
                 </span>
                 <div className="min-w-0 text-sm">
-                  <p className="font-medium break-words text-slate-900">{signer.signerName ?? signer.employeeName}</p>
-                  {signed && signer.positionLabel && <p className="break-words text-slate-700">{signer.positionLabel}</p>}
+                  <p className="font-medium wrap-anywhere text-slate-900">{signer.signerName ?? signer.employeeName}</p>
+                  {signed && signer.positionLabel && <p className="wrap-anywhere text-slate-700">{signer.positionLabel}</p>}
                   <p className="text-slate-600">NIP {formatNip(signer.signerNip ?? signer.employeeNip)}</p>
                   <p className={`mt-0.5 flex items-center gap-1 ${signed ? "text-emerald-800" : isNext ? "text-amber-900" : "text-slate-600"}`}>
                     {signed ? <CircleCheck aria-hidden className="size-4 shrink-0" /> : isNext ? <PenLine aria-hidden className="size-4 shrink-0" /> : <Clock aria-hidden className="size-4 shrink-0" />}

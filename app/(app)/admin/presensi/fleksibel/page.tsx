@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { FilterForm } from "@/components/admin/org/filter-form";
 import { InlineAction } from "@/components/attendance/admin/inline-action";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { Card, LinkButton, PageHeader, Pagination } from "@/components/ui/page";
+import { Card, EmptyState, LinkButton, PageHeader, Pagination, refreshLabels } from "@/components/ui/page";
 import { FLEXIBLE_FILTERS, listFlexibleEmployees, type FlexibleFilter } from "@/lib/attendance/admin/flexible";
 import { can } from "@/lib/auth/permissions";
 import { requestContext, requirePermission } from "@/lib/auth/require-actor";
@@ -44,7 +44,7 @@ export default async function FlexibleWorkPage({ searchParams }: { searchParams:
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("presensiAdmin.flexible.title")} description={t("presensiAdmin.flexible.description")} back={{ href: "/admin/presensi", label: t("presensiAdmin.title") }} />
+      <PageHeader refresh={refreshLabels(t)} title={t("presensiAdmin.flexible.title")} description={t("presensiAdmin.flexible.description")} back={{ href: "/admin/presensi", label: t("presensiAdmin.title") }} />
       <Card>
         <FilterForm action="/admin/presensi/fleksibel" submitLabel={t("common.search")} resetLabel={t("common.reset")}>
           <TextField name="q" type="search" label={t("presensiAdmin.flexible.search")} placeholder={t("presensiAdmin.flexible.searchPlaceholder")} defaultValue={q} maxLength={100} />
@@ -56,14 +56,14 @@ export default async function FlexibleWorkPage({ searchParams }: { searchParams:
         {result.pageCount > 1 && ` · ${t("presensiAdmin.flexible.pageOf", { page: result.page, pages: result.pageCount })}`}
       </p>
       {result.rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("presensiAdmin.flexible.empty")}</p>
+        <EmptyState>{t("presensiAdmin.flexible.empty")}</EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="flexible-list">
           {result.rows.map((e) => (
             <li key={e.id} data-testid="flexible-item" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
                 <div className="min-w-0 space-y-1">
-                  <p className="font-semibold break-words text-slate-900">{e.displayName}</p>
+                  <p className="font-semibold wrap-anywhere text-slate-900">{e.displayName}</p>
                   <p className="text-sm text-slate-600 tabular-nums">NIP {formatNip(e.nip)}</p>
                   <p className="text-sm">
                     <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${e.flexibleWork ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-700"}`}>

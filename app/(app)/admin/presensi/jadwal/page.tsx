@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
-import { LinkButton, PageHeader, StatusBadge } from "@/components/ui/page";
+import { EmptyState, LinkButton, PageHeader, refreshLabels, StatusBadge } from "@/components/ui/page";
 import { listSchedules, type ScheduleListRow } from "@/lib/attendance/admin/schedules";
 import { clockText } from "@/lib/attendance/schedule";
 import { can } from "@/lib/auth/permissions";
@@ -52,6 +52,7 @@ export default async function SchedulesPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("presensiAdmin.schedule.title")}
         description={t("presensiAdmin.schedule.description")}
         back={{ href: "/admin/presensi", label: t("presensiAdmin.title") }}
@@ -63,14 +64,14 @@ export default async function SchedulesPage({ searchParams }: { searchParams: Pr
         </p>
       )}
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("presensiAdmin.schedule.empty")}</p>
+        <EmptyState>{t("presensiAdmin.schedule.empty")}</EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="schedule-list">
           {rows.map((s) => (
             <li key={s.id} data-testid="schedule-item" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0 space-y-1">
-                  <Link href={`/admin/presensi/jadwal/${s.id}`} className="inline-flex min-h-11 items-center font-semibold break-words text-brand-700 underline-offset-4 hover:underline">
+                  <Link href={`/admin/presensi/jadwal/${s.id}`} className="inline-flex min-h-11 items-center font-semibold wrap-anywhere text-brand-700 underline-offset-4 hover:underline">
                     {s.name}
                   </Link>
                   <p className="text-sm text-slate-700">
@@ -79,7 +80,7 @@ export default async function SchedulesPage({ searchParams }: { searchParams: Pr
                 </div>
                 <StatusBadge active={s.active} activeLabel={t("common.active")} inactiveLabel={t("common.inactive")} />
               </div>
-              <p className="mt-1 text-sm break-words text-slate-900">{hoursSummary(s, t)}</p>
+              <p className="mt-1 text-sm wrap-anywhere text-slate-900">{hoursSummary(s, t)}</p>
               <p className="text-xs text-slate-600">
                 {t("presensiAdmin.schedule.windows", {
                   inOpens: clockText(s.checkInOpensMinute),

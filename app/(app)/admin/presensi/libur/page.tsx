@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { InlineAction } from "@/components/attendance/admin/inline-action";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { Card, LinkButton, PageHeader } from "@/components/ui/page";
+import { Card, EmptyState, LinkButton, PageHeader, refreshLabels } from "@/components/ui/page";
 import { HOLIDAY_KINDS } from "@/db/schema";
 import { listHolidays } from "@/lib/attendance/admin/holidays";
 import { can } from "@/lib/auth/permissions";
@@ -38,7 +38,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("presensiAdmin.holiday.title")} description={t("presensiAdmin.holiday.description")} back={{ href: "/admin/presensi", label: t("presensiAdmin.title") }} />
+      <PageHeader refresh={refreshLabels(t)} title={t("presensiAdmin.holiday.title")} description={t("presensiAdmin.holiday.description")} back={{ href: "/admin/presensi", label: t("presensiAdmin.title") }} />
       {added !== null && skipped !== null && (
         <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           {t("presensiAdmin.holiday.national2026Done", { added, skipped })}
@@ -46,7 +46,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
       )}
 
       {addedRow && (
-        <p role="status" data-testid="holiday-added" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm break-words text-emerald-900">
+        <p role="status" data-testid="holiday-added" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm wrap-anywhere text-emerald-900">
           {t("presensiAdmin.holiday.added", { name: addedRow.name, date: formatLocalDate(addedRow.date, actor.locale) })}
         </p>
       )}
@@ -83,7 +83,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
           </nav>
         </div>
         {rows.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("presensiAdmin.holiday.empty")}</p>
+          <EmptyState>{t("presensiAdmin.holiday.empty")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="holiday-list">
             {rows.map((h) => (
@@ -93,7 +93,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
                 className={`flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between ${h.id === addedRow?.id ? "bg-emerald-50" : ""}`}
               >
                 <div className="min-w-0">
-                  <p className="font-medium break-words text-slate-900">{h.name}</p>
+                  <p className="font-medium wrap-anywhere text-slate-900">{h.name}</p>
                   <p className="text-sm text-slate-700">
                     <time dateTime={h.date}>
                       {weekday.format(new Date(`${h.date}T00:00:00Z`))}, {formatLocalDate(h.date, actor.locale)}

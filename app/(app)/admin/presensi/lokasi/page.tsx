@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExternalLink } from "lucide-react";
-import { LinkButton, PageHeader, StatusBadge } from "@/components/ui/page";
+import { EmptyState, LinkButton, PageHeader, refreshLabels, StatusBadge } from "@/components/ui/page";
 import { listSites, mapLink, type SiteListRow } from "@/lib/attendance/admin/sites";
 import { can } from "@/lib/auth/permissions";
 import { requestContext, requirePermission } from "@/lib/auth/require-actor";
@@ -29,13 +29,14 @@ export default async function SitesPage() {
   return (
     <div className="space-y-4">
       <PageHeader
+        refresh={refreshLabels(t)}
         title={t("presensiAdmin.site.title")}
         description={t("presensiAdmin.site.description")}
         back={{ href: "/admin/presensi", label: t("presensiAdmin.title") }}
         actions={<LinkButton href="/admin/presensi/lokasi/baru">{t("presensiAdmin.site.add")}</LinkButton>}
       />
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("presensiAdmin.site.empty")}</p>
+        <EmptyState>{t("presensiAdmin.site.empty")}</EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="site-list">
           {rows.map((s) => {
@@ -43,7 +44,7 @@ export default async function SitesPage() {
             return (
               <li key={s.id} data-testid="site-item" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                 <div className="flex flex-wrap items-start justify-between gap-2">
-                  <Link href={`/admin/presensi/lokasi/${s.id}`} className="inline-flex min-h-11 min-w-0 items-center font-semibold break-words text-brand-700 underline-offset-4 hover:underline">
+                  <Link href={`/admin/presensi/lokasi/${s.id}`} className="inline-flex min-h-11 min-w-0 items-center font-semibold wrap-anywhere text-brand-700 underline-offset-4 hover:underline">
                     {s.name}
                   </Link>
                   <StatusBadge active={s.active} activeLabel={t("common.active")} inactiveLabel={t("common.inactive")} />

@@ -39,7 +39,7 @@ export default async function CompareVersionsPage({ params, searchParams }: { pa
         <p className="mb-3 text-sm text-slate-700">{t("naskah.versions.legend")}</p>
         <ol className="space-y-0.5 font-mono text-sm" data-testid="version-diff">
           {diff.lines.map((line, i) => (
-            <li key={i} className={`rounded px-2 py-0.5 break-words whitespace-pre-wrap ${STYLE[line.kind]}`}>
+            <li key={i} className={`rounded px-2 py-0.5 wrap-anywhere whitespace-pre-wrap ${STYLE[line.kind]}`}>
               <span aria-hidden className="mr-2 select-none">{SIGN[line.kind]}</span>
               <span className="sr-only">{t(`naskah.versions.${line.kind}`)}: </span>
               {line.text || " "}
