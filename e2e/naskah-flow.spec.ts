@@ -92,6 +92,7 @@ test("a Nota Dinas is drafted, returned, revised, initialled, signed, numbered, 
   await expectNoHorizontalScroll(drafter);
   // The preview tab shows the rendered PDF.
   await drafter.getByRole("tab", { name: "Pratinjau" }).click();
+  await drafter.getByTestId("pdf-viewer").scrollIntoViewIfNeeded();
   await expect(drafter.locator("canvas").first()).toBeVisible({ timeout: 30_000 });
   await drafter.getByRole("tab", { name: "Tulis" }).click();
   await drafter.getByRole("button", { name: "Kirim untuk paraf" }).click();
@@ -145,6 +146,8 @@ test("a Nota Dinas is drafted, returned, revised, initialled, signed, numbered, 
   await expect(entry).toContainText(number);
   await entry.click();
   await expect(recipient.getByTestId("document-number")).toHaveText(number);
+  // The viewer loads pdf.js when it comes near the screen, as the reader scrolls down to it.
+  await recipient.getByTestId("pdf-viewer").scrollIntoViewIfNeeded();
   await expect(recipient.locator("canvas").first()).toBeVisible({ timeout: 30_000 });
   await expectNoHorizontalScroll(recipient);
 

@@ -66,6 +66,7 @@ test("the pages work under the Content-Security-Policy", async ({ page }) => {
   for (const id of [3, 1, 2]) {
     const response = await page.goto(`/naskah/${id}`);
     if (response?.status() !== 200) continue;
+    await page.getByTestId("pdf-viewer").scrollIntoViewIfNeeded(); // pdf.js loads when the viewer nears the screen
     await expect(page.getByTestId("pdf-viewer").locator("canvas").first()).toBeVisible({ timeout: 30_000 });
     opened = true;
     break;

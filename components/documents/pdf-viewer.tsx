@@ -52,9 +52,14 @@ export function PdfViewer({ src, title, downloadName, labels }: { src: string; t
   const pageBoxes = useRef<(HTMLDivElement | null)[]>([]);
   const scrollFrame = useRef(0);
   const keepScroll = useRef<{ top: number; left: number } | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const near = useNearView(section);
 
-  // Load (or reload) the document; the one on screen is replaced only once the new one has opened.
+  // Load (or reload) the document; the one on screen is replaced only once the new one has opened. Not before
+  // the viewer comes near the screen: pdf.js is 150 kB compressed plus a 1.3 MB worker, which on a weak
+  // connection would compete with the page itself (on a phone the viewer is usually below the details).
   useEffect(() => {
+    if (!near) return;
     let cancelled = false;
     const controller = new AbortController();
     (async () => {
@@ -84,7 +89,7 @@ export function PdfViewer({ src, title, downloadName, labels }: { src: string; t
       cancelled = true;
       controller.abort();
     };
-  }, [src]);
+  }, [src, near]);
 
   // A document leaves memory when the next one replaces it, or with the viewer.
   useEffect(() => {
@@ -141,7 +146,7 @@ export function PdfViewer({ src, title, downloadName, labels }: { src: string; t
   const updating = !!loaded && loaded.src !== src && !failed;
 
   return (
-    <section aria-label={title} className="overflow-hidden rounded-lg border border-slate-300 bg-white" data-testid="pdf-viewer">
+    <section ref={section} aria-label={title} className="overflow-hidden rounded-lg border border-slate-300 bg-white" data-testid="pdf-viewer">
       <div className="flex flex-wrap items-center gap-x-1 border-b border-slate-200 bg-slate-50 px-2 py-1">
         <p className="min-w-0 flex-1 text-sm whitespace-nowrap text-slate-800 tabular-nums" aria-live="polite">
           {pages > 0 ? fill(labels.pageCount, { page: Math.min(currentPage, pages), pages }) : ""}
@@ -300,4 +305,19 @@ function PdfPage({
       <canvas ref={canvas} aria-hidden className="block h-full w-full" />
     </div>
   );
+}
+
+/** True once the element has come within half a screen below the viewport (and stays true). */
+function useNearView(element: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = element.current;
+    if (!el || near) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setNear(true);
+    }, { rootMargin: "0px 0px 50% 0px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [element, near]);
+  return near;
 }

@@ -1,7 +1,22 @@
 import { z } from "zod";
 import { bodySchema } from "./content";
 import { detailsSchema } from "./details";
-import { recipientListSchema } from "./recipients";
+import { MAX_RECIPIENTS } from "./recipients";
+
+// Recipients as lib/documents/recipients.ts describes them.
+const id = z.coerce.number().int().positive();
+const recipientRefSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("position"), positionId: id }),
+  z.object({ kind: z.literal("unit"), unitId: id }),
+  z.object({ kind: z.literal("employee"), employeeId: id }),
+  z.object({
+    kind: z.literal("external"),
+    name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+    address: z.string().trim().max(500, "validation.tooLong"),
+  }),
+]);
+
+export const recipientListSchema = z.array(recipientRefSchema).max(MAX_RECIPIENTS, "naskah.recipients.tooMany");
 
 // What the compose form sends. Rich parts (body, recipients, chain, details) travel as JSON in hidden
 // fields; everything is checked here for shape and limits and by lib/documents/drafts.ts for meaning.
