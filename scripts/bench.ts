@@ -11,6 +11,8 @@
  * every list, details, the disposition tree, search, presensi pages, the recap and its export, the check-in rush,
  * with the bare baselines; then the same pages' queries in-process (inbox-sql.ts, dispositions-sql.ts,
  * search-sql.ts), which tell SQL from rendering.
+ * The phone experience (lighthouse.ts, issue 8): Lighthouse's mobile profile on five pages of the demo regency,
+ * with each page's first-load JavaScript.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +20,7 @@ import path from "node:path";
 import { ensureBuild } from "./bench/build";
 import { benchDispositionsSql } from "./bench/dispositions-sql";
 import { benchInboxSql } from "./bench/inbox-sql";
+import { benchLighthouse, LIGHTHOUSE_TARGETS, type LighthousePage } from "./bench/lighthouse";
 import { benchNumbering } from "./bench/numbering";
 import { benchRecap } from "./bench/recap";
 import { buildRegency } from "./bench/regency";
@@ -30,6 +33,41 @@ import { mib, ms, type BenchRow } from "./bench/stats";
 const quick = process.argv.includes("--quick");
 
 type Target = { target: string; measured: string; met: boolean };
+
+function lighthouseTargets(pages: LighthousePage[]): Target[] {
+  const worst = (key: "performance" | "accessibility") => pages.reduce((a, b) => (a[key] <= b[key] ? a : b));
+  const heaviest = pages.reduce((a, b) => (a.firstLoadJsBytes >= b.firstLoadJsBytes ? a : b));
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  return [
+    {
+      target: `Lighthouse performance at least ${LIGHTHOUSE_TARGETS.performance} on every measured page (mobile profile)`,
+      measured: pages.map((p) => `${p.name} ${p.performance}`).join(", "),
+      met: worst("performance").performance >= LIGHTHOUSE_TARGETS.performance,
+    },
+    {
+      target: `Lighthouse accessibility at least ${LIGHTHOUSE_TARGETS.accessibility} on every measured page`,
+      measured: pages.map((p) => `${p.name} ${p.accessibility}`).join(", "),
+      met: worst("accessibility").accessibility >= LIGHTHOUSE_TARGETS.accessibility,
+    },
+    {
+      target: "First-load JavaScript per route under 150 kB compressed",
+      measured: `heaviest ${heaviest.name} ${kib(heaviest.firstLoadJsBytes)}`,
+      met: heaviest.firstLoadJsBytes < LIGHTHOUSE_TARGETS.firstLoadJsBytes,
+    },
+  ];
+}
+
+function lighthouseTable(pages: LighthousePage[]): string[] {
+  return [
+    "| page | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS | first-load JS | all JS loaded |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...pages.map(
+      (p) =>
+        `| ${p.name} (\`${p.path.replace(/\/\d+$/, "/<id>")}\`) | ${p.performance} | ${p.accessibility} | ${p.fcpMs.toFixed(0)} | ${p.lcpMs.toFixed(0)} | ${p.tbtMs.toFixed(0)} | ${p.cls.toFixed(3)} | ` +
+        `${(p.firstLoadJsBytes / 1024).toFixed(1)} KiB (${p.firstLoadJsFiles} files) | ${(p.scriptBytes / 1024).toFixed(1)} KiB |`,
+    ),
+  ];
+}
 
 function targets(rows: BenchRow[], quick: boolean): Target[] {
   const out: Target[] = [];
@@ -117,8 +155,9 @@ async function main() {
       ];
     });
     rows.push(...sqlRows);
+    const lighthouse = await step("The phone experience: Lighthouse, mobile profile", () => benchLighthouse(quick ? 1 : 3));
 
-    const met = targets(rows, quick);
+    const met = [...targets(rows, quick), ...lighthouseTargets(lighthouse)];
     const cpus = os.cpus();
     const cell = (n: number | undefined) => (n === undefined ? "–" : ms(n));
     const table = [
@@ -143,6 +182,12 @@ async function main() {
       ...table,
       "",
       "HTTP rows: p50/p95/p99 from requests one at a time (the server's answer alone, to the last byte); per s with 8 requests in flight; the rush with 32.",
+      "",
+      "## The phone experience (Lighthouse 12.2.3, mobile profile, Debian Chromium; demo regency)",
+      "",
+      ...lighthouseTable(lighthouse),
+      "",
+      `Median of ${quick ? 1 : 3} runs per page after one unmeasured run. First-load JS: the scripts in the page's HTML, gzip-compressed; all JS: everything loaded during the run (pdf.js on the document page).`,
       "",
       "## The regency",
       "",
@@ -173,6 +218,7 @@ async function main() {
           peakServerRssBytes: http.peakServerRssBytes,
           peakSigningRssBytes: signing.peakRssBytes,
           checkinRush: http.rush,
+          lighthouse,
           recap: recap.data,
           staleBuildFiles: staleFiles,
           rows,
