@@ -65,7 +65,6 @@ async function smallTargets(page: Page): Promise<string[]> {
 async function expectPhoneFriendly(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
-  await expect(page.getByTestId("route-loading")).toHaveCount(0);
   await expectNoHorizontalScroll(page);
   expect(await smallTargets(page), `small touch targets on ${path}`).toEqual([]);
 }

@@ -7,6 +7,7 @@ import type { Translate } from "@/lib/i18n/catalog";
 import type { ActionState } from "@/lib/actions/action-state";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ActingSwitcher } from "./acting-switcher";
+import { NavPending } from "./nav-pending";
 import { SignOutForm } from "./sign-out-form";
 
 /** `phone: false`: only in the sidebar; the phone bar holds six at most at 360 px. */
@@ -98,9 +99,10 @@ export function AppShell({
         <ul className="flex-1 space-y-1 px-3">
           {nav.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className="flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-800 hover:bg-brand-50">
+              <Link href={item.href} className="relative flex min-h-11 items-center gap-3 rounded-lg px-3 text-slate-800 hover:bg-brand-50">
                 {item.icon}
                 {item.label}
+                <NavPending />
               </Link>
             </li>
           ))}
@@ -122,9 +124,10 @@ export function AppShell({
           {/* Admin and TTE enrolment move out of the phone bar: reached from Akun and from the signing pages. */}
           {nav.filter((item) => item.phone !== false).map((item) => (
             <li key={item.href} className="flex-1">
-              <Link href={item.href} className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-slate-700">
+              <Link href={item.href} className="relative flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-slate-700">
                 {item.icon}
                 {item.label}
+                <NavPending />
               </Link>
             </li>
           ))}

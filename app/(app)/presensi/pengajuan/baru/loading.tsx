@@ -1,5 +1,0 @@
-import { RouteLoading } from "@/components/ui/route-loading";
-
-export default function Loading() {
-  return <RouteLoading variant="form" />;
-}
