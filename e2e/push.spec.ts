@@ -95,8 +95,11 @@ test("a device opts in, a new disposition is pushed encrypted to it and shown, a
     await page.goto("/akun");
     const card = page.getByTestId("push-opt-in");
     await expect(card.getByTestId("push-state")).toHaveAttribute("data-state", "off");
+    // The worker registers once the page has loaded; on a busy machine it may still be installing, and turning
+    // push on waits for it (up to 10 s) before subscribing.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     await card.getByTestId("push-enable").click();
-    await expect(card.getByTestId("push-state")).toHaveAttribute("data-state", "on");
+    await expect(card.getByTestId("push-state")).toHaveAttribute("data-state", "on", { timeout: 20_000 });
     const stored = () => {
       const db = new Database(file, { readonly: true });
       try {
